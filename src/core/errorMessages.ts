@@ -1,0 +1,192 @@
+// What each error code says, and what to do about it, in English and Korean.
+import type { ErrorCode } from './errorCodes';
+import type { Locale } from './locale';
+
+type P = Record<string, string | number | boolean | undefined>;
+interface Entry { en: (p: P) => string; ko: (p: P) => string; hintEn: (p: P) => string; hintKo: (p: P) => string }
+
+const server = (p: P): string => (p.serverMessage ? ` (${String(p.serverMessage)}${p.serverCode ? `, ${String(p.serverCode)}` : ''})` : '');
+
+const CATALOGUE: Record<ErrorCode, Entry> = {
+  MISSING_PROJECT_ID: {
+    en: () => 'No project id: pass project_id or set PROJECT_ID.',
+    ko: () => '프로젝트 ID가 없습니다: project_id를 넘기거나 PROJECT_ID를 설정하세요.',
+    hintEn: () => 'Set PROJECT_ID (standalone) or run "BaaS SMS: Set Project ID" (VS Code).',
+    hintKo: () => 'PROJECT_ID 환경 변수(단독 실행) 또는 "BaaS SMS: 프로젝트 ID 설정"(VS Code)을 사용하세요.',
+  },
+  INVALID_PROJECT_ID: {
+    en: (p) => `Project id "${String(p.input)}" is not a UUID.`,
+    ko: (p) => `프로젝트 ID "${String(p.input)}"가 UUID 형식이 아닙니다.`,
+    hintEn: () => 'Copy the project id (a UUID such as 123e4567-e89b-12d3-a456-426614174000) from the BaaS console.',
+    hintKo: () => 'BaaS 콘솔에서 프로젝트 ID(123e4567-e89b-12d3-a456-426614174000 같은 UUID)를 복사하세요.',
+  },
+  INVALID_RECIPIENTS_COUNT: {
+    en: (p) => `Recipients must number 1 to ${String(p.max ?? 1000)}; got ${String(p.count)}.`,
+    ko: (p) => `수신자는 1명 이상 ${String(p.max ?? 1000)}명 이하여야 합니다 (현재 ${String(p.count)}명).`,
+    hintEn: () => 'Split a larger list into several sends.',
+    hintKo: () => '더 많은 수신자는 여러 번에 나누어 보내세요.',
+  },
+  MESSAGE_TOO_LONG: {
+    en: (p) => `The message is ${String(p.actual)} bytes (EUC-KR); the limit is ${String(p.max)}.`,
+    ko: (p) => `메시지가 ${String(p.actual)}바이트(EUC-KR)로 한도 ${String(p.max)}바이트를 넘습니다.`,
+    hintEn: () => 'Shorten the message: Hangul counts 2 bytes, ASCII 1.',
+    hintKo: () => '메시지를 줄이세요: 한글은 2바이트, 영문·숫자는 1바이트입니다.',
+  },
+  SUBJECT_TOO_LONG: {
+    en: (p) => `The subject is ${String(p.actual)} bytes (EUC-KR); the limit is ${String(p.max)}.`,
+    ko: (p) => `제목이 ${String(p.actual)}바이트(EUC-KR)로 한도 ${String(p.max)}바이트를 넘습니다.`,
+    hintEn: () => 'Shorten the subject: Hangul counts 2 bytes, ASCII 1.',
+    hintKo: () => '제목을 줄이세요: 한글은 2바이트, 영문·숫자는 1바이트입니다.',
+  },
+  TOO_MANY_IMAGES: {
+    en: (p) => `${String(p.count)} images given; an MMS takes at most ${String(p.max ?? 5)}.`,
+    ko: (p) => `이미지가 ${String(p.count)}개입니다; MMS에는 최대 ${String(p.max ?? 5)}개까지 넣을 수 있습니다.`,
+    hintEn: () => 'Remove images or send them in several messages.',
+    hintKo: () => '이미지를 줄이거나 여러 메시지로 나누어 보내세요.',
+  },
+  API_ERROR: {
+    en: (p) => `The BaaS API refused the request (HTTP ${String(p.status ?? '?')})${server(p)}.`,
+    ko: (p) => `BaaS API가 요청을 거절했습니다 (HTTP ${String(p.status ?? '?')})${server(p)}.`,
+    hintEn: () => 'Check the fields the server names; nothing was sent.',
+    hintKo: () => '서버가 지적한 항목을 확인하세요. 메시지는 발송되지 않았습니다.',
+  },
+  INTERNAL_ERROR: {
+    en: (p) => `Internal error${p.detail ? `: ${String(p.detail)}` : ''}.`,
+    ko: (p) => `내부 오류${p.detail ? `: ${String(p.detail)}` : ''}.`,
+    hintEn: () => 'Check the send history before trying again, then report this with the log.',
+    hintKo: () => '다시 보내기 전에 발송 기록을 확인하고, 로그와 함께 알려 주세요.',
+  },
+  INVALID_INPUT: {
+    en: (p) => `Invalid input${p.field ? ` at ${String(p.field)}` : ''}: ${String(p.detail ?? '')}`,
+    ko: (p) => `입력이 올바르지 않습니다${p.field ? ` (${String(p.field)})` : ''}: ${String(p.detail ?? '')}`,
+    hintEn: () => "Correct the field and try again; see the tool's input schema.",
+    hintKo: () => '해당 항목을 고친 뒤 다시 시도하세요. 도구의 입력 스키마를 참고하세요.',
+  },
+  INVALID_PHONE_NUMBER: {
+    en: (p) => `"${String(p.input)}" is not a Korean mobile number.`,
+    ko: (p) => `"${String(p.input)}"은(는) 한국 휴대폰 번호가 아닙니다.`,
+    hintEn: () => 'Use 010-XXXX-XXXX (01012345678, +82 10-1234-5678 are accepted too).',
+    hintKo: () => '010-XXXX-XXXX 형식을 쓰세요 (01012345678, +82 10-1234-5678도 됩니다).',
+  },
+  INVALID_CALLBACK_NUMBER: {
+    en: (p) => `"${String(p.input)}" is not a valid sender (callback) number.`,
+    ko: (p) => `"${String(p.input)}"은(는) 올바른 발신번호가 아닙니다.`,
+    hintEn: () => 'Use a pre-registered number such as 02-1234-5678, 031-123-4567, 1588-1234 or 010-1234-5678.',
+    hintKo: () => '사전 등록된 발신번호를 쓰세요 (예: 02-1234-5678, 031-123-4567, 1588-1234, 010-1234-5678).',
+  },
+  INVALID_MEMBER_CODE: {
+    en: () => 'A recipient has no member_code.',
+    ko: () => '수신자에 member_code가 없습니다.',
+    hintEn: () => 'Give every recipient the member code your BaaS project knows them by.',
+    hintKo: () => '모든 수신자에 BaaS 프로젝트의 회원 코드를 넣으세요.',
+  },
+  INVALID_IMAGE_URL: {
+    en: (p) => `"${String(p.input)}" is not an http(s) image URL.`,
+    ko: (p) => `"${String(p.input)}"은(는) http(s) 이미지 URL이 아닙니다.`,
+    hintEn: () => 'Give public https:// URLs of JPG images.',
+    hintKo: () => '공개된 https:// JPG 이미지 주소를 넣으세요.',
+  },
+  INVALID_GROUP_ID: {
+    en: (p) => `"${String(p.input)}" is not a message group id.`,
+    ko: (p) => `"${String(p.input)}"은(는) 메시지 그룹 ID가 아닙니다.`,
+    hintEn: () => 'Use the positive whole number group_id that send_sms or send_mms returned.',
+    hintKo: () => 'send_sms 또는 send_mms가 돌려준 양의 정수 group_id를 쓰세요.',
+  },
+  EMPTY_MESSAGE: {
+    en: () => 'The message is empty.',
+    ko: () => '메시지가 비어 있습니다.',
+    hintEn: () => 'Write the text to send.',
+    hintKo: () => '보낼 내용을 입력하세요.',
+  },
+  UNSENDABLE_CHARACTERS: {
+    en: (p) => `These characters cannot be sent by SMS/MMS (not in EUC-KR): ${String(p.chars)}.`,
+    ko: (p) => `다음 문자는 문자 메시지로 보낼 수 없습니다 (EUC-KR 밖): ${String(p.chars)}.`,
+    hintEn: () => 'Remove or replace them (emoji are the usual cause).',
+    hintKo: () => '해당 문자를 지우거나 바꾸세요 (대개 이모지입니다).',
+  },
+  MISSING_API_KEY: {
+    en: () => 'No BaaS API key is set, so nothing can be sent.',
+    ko: () => 'BaaS API 키가 설정되지 않아 보낼 수 없습니다.',
+    hintEn: () => 'Set BAAS_API_KEY (standalone) or run "BaaS SMS: Set API Key" (VS Code); or use the sandbox (--sandbox / BAAS_SANDBOX=1) to try without one.',
+    hintKo: () => 'BAAS_API_KEY(단독 실행) 또는 "BaaS SMS: API 키 설정"(VS Code)을 사용하세요. 키 없이 시험하려면 샌드박스(--sandbox / BAAS_SANDBOX=1)를 쓰세요.',
+  },
+  AUTHENTICATION_FAILED: {
+    en: (p) => `The BaaS API did not accept the API key${server(p)}.`,
+    ko: (p) => `BaaS API가 API 키를 받아들이지 않았습니다${server(p)}.`,
+    hintEn: () => 'Check the key in the BaaS console and set it again. Nothing was sent.',
+    hintKo: () => 'BaaS 콘솔에서 키를 확인하고 다시 설정하세요. 메시지는 발송되지 않았습니다.',
+  },
+  RATE_LIMITED: {
+    en: (p) => `The BaaS API is rate limiting requests${p.retryAfter !== undefined ? ` (retry after ${String(p.retryAfter)} s)` : ''}.`,
+    ko: (p) => `BaaS API 요청 한도에 걸렸습니다${p.retryAfter !== undefined ? ` (${String(p.retryAfter)}초 뒤 재시도)` : ''}.`,
+    hintEn: () => 'Nothing was sent. Wait, then send again.',
+    hintKo: () => '메시지는 발송되지 않았습니다. 잠시 뒤 다시 보내세요.',
+  },
+  TIMEOUT: {
+    en: (p) => `The BaaS API did not answer within ${String(p.timeoutMs)} ms.`,
+    ko: (p) => `BaaS API가 ${String(p.timeoutMs)}ms 안에 응답하지 않았습니다.`,
+    hintEn: () => 'Try again later.',
+    hintKo: () => '잠시 뒤 다시 시도하세요.',
+  },
+  NETWORK_ERROR: {
+    en: (p) => `Could not reach the BaaS API${p.detail ? ` (${String(p.detail)})` : ''}.`,
+    ko: (p) => `BaaS API에 연결하지 못했습니다${p.detail ? ` (${String(p.detail)})` : ''}.`,
+    hintEn: () => 'Check the network and the API base URL. Nothing was sent.',
+    hintKo: () => '네트워크와 API 주소를 확인하세요. 메시지는 발송되지 않았습니다.',
+  },
+  OUTCOME_UNKNOWN: {
+    en: (p) => `The send may or may not have gone out: ${String(p.detail ?? 'the connection ended before the answer')}.`,
+    ko: (p) => `발송되었는지 알 수 없습니다: ${String(p.detail ?? '응답 전에 연결이 끊겼습니다')}.`,
+    hintEn: (p) => `Do not send again blindly: check get_send_history${p.sendId ? ` (send ${String(p.sendId)})` : ''} or the BaaS console first.`,
+    hintKo: (p) => `바로 다시 보내지 마세요: 먼저 get_send_history${p.sendId ? ` (발송 ${String(p.sendId)})` : ''}나 BaaS 콘솔에서 확인하세요.`,
+  },
+  CANCELLED: {
+    en: () => 'The request was cancelled.',
+    ko: () => '요청이 취소되었습니다.',
+    hintEn: () => 'Check the send history: a send cancelled after it left may still go out.',
+    hintKo: () => '발송 기록을 확인하세요: 요청이 나간 뒤 취소된 발송은 전달될 수도 있습니다.',
+  },
+  GROUP_NOT_FOUND: {
+    en: (p) => `No message group ${String(p.input)}${server(p)}.`,
+    ko: (p) => `메시지 그룹 ${String(p.input)}을(를) 찾을 수 없습니다${server(p)}.`,
+    hintEn: () => 'Use a group_id from send_sms, send_mms or get_send_history.',
+    hintKo: () => 'send_sms, send_mms, get_send_history가 돌려준 group_id를 쓰세요.',
+  },
+  CONFIRMATION_DECLINED: {
+    en: () => 'The user declined the send; nothing was sent.',
+    ko: () => '사용자가 발송을 거절했습니다. 아무것도 발송되지 않았습니다.',
+    hintEn: () => 'Do not retry unless the user asks for it.',
+    hintKo: () => '사용자가 요청하지 않는 한 다시 시도하지 마세요.',
+  },
+  LIVE_SENDING_DISABLED: {
+    en: () => 'Live sending is switched off; nothing was sent.',
+    ko: () => '실제 발송이 꺼져 있어 아무것도 발송되지 않았습니다.',
+    hintEn: () => 'Switch it on in the settings (baasSms.guard.liveSendingEnabled / BAAS_LIVE_SENDING) or use the sandbox.',
+    hintKo: () => '설정(baasSms.guard.liveSendingEnabled / BAAS_LIVE_SENDING)에서 켜거나 샌드박스를 쓰세요.',
+  },
+  SPEND_LIMIT_EXCEEDED: {
+    en: (p) => `This send would pass the limit "${String(p.limit)}" (${String(p.actual)} > ${String(p.max)}).`,
+    ko: (p) => `이 발송은 한도 "${String(p.limit)}"를 넘습니다 (${String(p.actual)} > ${String(p.max)}).`,
+    hintEn: () => 'Send fewer, wait, or raise the limit in the settings (a tool argument cannot).',
+    hintKo: () => '수를 줄이거나, 기다리거나, 설정에서 한도를 올리세요 (도구 인자로는 올릴 수 없습니다).',
+  },
+  RECIPIENT_NOT_ALLOWED: {
+    en: (p) => `${String(p.input)} is not on the recipient allow-list.`,
+    ko: (p) => `${String(p.input)}은(는) 허용된 수신자 목록에 없습니다.`,
+    hintEn: () => 'Add the number to the allow-list in the settings, or clear the list.',
+    hintKo: () => '설정의 허용 수신자 목록에 번호를 추가하거나 목록을 비우세요.',
+  },
+  ADVERTISING_RULES: {
+    en: (p) => `This advertising message breaks the law's rules (정보통신망법 제50조): ${String(p.missing)}.`,
+    ko: (p) => `광고성 메시지가 정보통신망법 제50조를 지키지 않습니다: ${String(p.missing)}.`,
+    hintEn: () => 'Begin with (광고), name the sender and a contact, end with a free 080 opt-out, and do not send 21:00–08:00 KST without night-time consent.',
+    hintKo: () => '(광고)로 시작하고, 발신자와 연락처를 밝히고, 무료 080 수신거부로 끝내며, 야간 동의 없이 21:00–08:00에 보내지 마세요.',
+  },
+};
+
+export function errorText(code: ErrorCode, params: P, locale: Locale): { message: string; hint: string } {
+  const entry = CATALOGUE[code];
+  return locale === 'ko'
+    ? { message: entry.ko(params), hint: entry.hintKo(params) }
+    : { message: entry.en(params), hint: entry.hintEn(params) };
+}
