@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'INVALID_IMAGE_URL',
   'INVALID_GROUP_ID',
   'EMPTY_MESSAGE',
+  'EMPTY_SUBJECT',
   'UNSENDABLE_CHARACTERS',
   // configuration and the API
   'MISSING_API_KEY',

@@ -98,6 +98,12 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Write the text to send.',
     hintKo: () => '보낼 내용을 입력하세요.',
   },
+  EMPTY_SUBJECT: {
+    en: () => 'An MMS needs a subject.',
+    ko: () => 'MMS에는 제목이 필요합니다.',
+    hintEn: () => 'Give a subject of up to 40 bytes (20 Hangul characters).',
+    hintKo: () => '40바이트(한글 20자) 이하의 제목을 넣으세요.',
+  },
   UNSENDABLE_CHARACTERS: {
     en: (p) => `These characters cannot be sent by SMS/MMS (not in EUC-KR): ${String(p.chars)}.`,
     ko: (p) => `다음 문자는 문자 메시지로 보낼 수 없습니다 (EUC-KR 밖): ${String(p.chars)}.`,
