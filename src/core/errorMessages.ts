@@ -74,6 +74,12 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Use a pre-registered number such as 02-1234-5678, 031-123-4567, 1588-1234 or 010-1234-5678.',
     hintKo: () => '사전 등록된 발신번호를 쓰세요 (예: 02-1234-5678, 031-123-4567, 1588-1234, 010-1234-5678).',
   },
+  MISSING_CALLBACK_NUMBER: {
+    en: () => 'No sender (callback) number: pass callback_number or set a default one.',
+    ko: () => '발신번호가 없습니다: callback_number를 넘기거나 기본 발신번호를 설정하세요.',
+    hintEn: () => 'Set BAAS_CALLBACK_NUMBER (standalone) or the "baasSms.callbackNumber" setting (VS Code) to your pre-registered sender number.',
+    hintKo: () => 'BAAS_CALLBACK_NUMBER(단독 실행) 또는 "baasSms.callbackNumber" 설정(VS Code)에 사전 등록된 발신번호를 넣으세요.',
+  },
   INVALID_MEMBER_CODE: {
     en: () => 'A recipient has no member_code.',
     ko: () => '수신자에 member_code가 없습니다.',

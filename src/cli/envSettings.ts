@@ -1,0 +1,32 @@
+// The standalone server's settings, from its environment (the MCP client's config passes them).
+import { localeFromEnv } from '../core/locale';
+import { DEFAULT_RULES } from '../core/types';
+import { guardConfigFromEnv } from '../guard/spendGuard';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type SendingSettings } from '../sending/settings';
+
+const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+const numberOr = (v: string | undefined, fallback: number): number => {
+  const n = v === undefined || v.trim() === '' ? NaN : Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv, flags: { sandbox: boolean }): SendingSettings {
+  return {
+    sandbox: flags.sandbox || truthy(env.BAAS_SANDBOX),
+    projectId: env.PROJECT_ID?.trim() || undefined,
+    defaultCallbackNumber: env.BAAS_CALLBACK_NUMBER?.trim() || undefined,
+    baseUrl: env.BAAS_API_BASE_URL?.trim() || DEFAULT_BASE_URL,
+    timeoutMs: numberOr(env.BAAS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+    rules: {
+      smsByteLimit: numberOr(env.BAAS_SMS_BYTE_LIMIT, DEFAULT_RULES.smsByteLimit),
+      prices: {
+        SMS: numberOr(env.BAAS_PRICE_SMS, DEFAULT_RULES.prices.SMS),
+        LMS: numberOr(env.BAAS_PRICE_LMS, DEFAULT_RULES.prices.LMS),
+        MMS: numberOr(env.BAAS_PRICE_MMS, DEFAULT_RULES.prices.MMS),
+      },
+    },
+    guard: guardConfigFromEnv(env),
+    locale: localeFromEnv(env),
+    duplicateWindowSeconds: numberOr(env.BAAS_DUPLICATE_WINDOW_SECONDS, 60),
+  };
+}

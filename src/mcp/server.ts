@@ -1,0 +1,41 @@
+// createServer(): the MCP server with every tool, resource and prompt. Transport-free: the stdio
+// command and the extension's in-process HTTP host each connect it to their own transport.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { VERSION } from '../core/version';
+import type { ServerDeps } from './deps';
+import { codeInputErrors } from './inputErrors';
+import { registerAnalyzeSendResultsPrompt } from './prompts/analyzeSendResults';
+import { registerComposeMmsPrompt } from './prompts/composeMms';
+import { registerComposeSmsPrompt } from './prompts/composeSms';
+import { registerGetIntegrationCodeTool } from './tools/getIntegrationCode';
+import { registerGetMessageStatusTool } from './tools/getMessageStatus';
+import { registerGetSendHistoryTool } from './tools/getSendHistory';
+import { registerPreviewMessageTool } from './tools/previewMessage';
+import { registerSendMmsTool } from './tools/sendMms';
+import { registerSendSmsTool } from './tools/sendSms';
+
+export const DEFAULT_SERVER_NAME = 'baas-sms';
+
+const INSTRUCTIONS =
+  'Sends Korean SMS/MMS through the BaaS API. Sends are paid and reach real phones (unless the results say sandbox: true). ' +
+  'Before a send: preview_message. After: get_message_status with the group_id, polling with growing pauses until nothing is pending. ' +
+  'An error with outcome "unknown" means the message may have gone out: check get_send_history, never re-send blindly. ' +
+  'For code that integrates SMS into an app, start from get_integration_code.';
+
+export function createServer(deps: ServerDeps): { server: McpServer; cleanup: () => Promise<void> } {
+  const server = new McpServer(
+    { name: deps.serverName ?? DEFAULT_SERVER_NAME, title: 'BaaS SMS', version: VERSION },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
+  );
+  codeInputErrors(server, () => deps.settings().locale);
+  registerSendSmsTool(server, deps);
+  registerSendMmsTool(server, deps);
+  registerGetMessageStatusTool(server, deps);
+  registerGetSendHistoryTool(server, deps);
+  registerPreviewMessageTool(server, deps);
+  registerGetIntegrationCodeTool(server, deps);
+  registerComposeSmsPrompt(server);
+  registerComposeMmsPrompt(server);
+  registerAnalyzeSendResultsPrompt(server);
+  return { server, cleanup: () => server.close() };
+}

@@ -1,0 +1,68 @@
+// preview_message: everything a send would do — normalised recipients, type, bytes, cost, warnings,
+// and whether anything would stop it — without sending. The extension's confirmation shows the same.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { localeOf, type ServerDeps } from '../deps';
+import { commonSendInput, previewFields } from '../schemas';
+import { runTool } from '../toolResult';
+
+export const name = 'preview_message';
+
+const { idempotency_key: _unused, ...previewInput } = commonSendInput;
+const inputSchema = {
+  kind: z.enum(['sms', 'mms']).default('sms').describe('sms for send_sms (SMS/LMS), mms for send_mms'),
+  ...previewInput,
+  subject: z.string().optional().describe('MMS subject (kind mms)'),
+  image_urls: z.array(z.string()).optional().describe('MMS image URLs (kind mms)'),
+};
+
+export const config = {
+  title: 'Preview message',
+  description:
+    'Check a message before sending it, free and without sending: normalised and de-duplicated recipients, SMS/LMS/MMS type, EUC-KR bytes, ' +
+    'estimated cost in KRW, warnings (advertising rules, SMS becoming LMS, dropped duplicates) and whether a spend limit or a missing key would stop it. ' +
+    'Errors name the field and what to fix. Call it before send_sms or send_mms and show the user the result.',
+  inputSchema,
+  outputSchema: {
+    ...previewFields,
+    kind: z.enum(['sms', 'mms']),
+    would_send: z.boolean().describe('False when something below blocks the send now'),
+    blocked_by: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
+  },
+  annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+};
+
+type Args = z.infer<z.ZodObject<typeof inputSchema>>;
+
+export function registerPreviewMessageTool(server: McpServer, deps: ServerDeps): void {
+  server.registerTool(name, config, (args: Args) =>
+    runTool(localeOf(deps), deps.logger, async () => {
+      const { preview, blocked } = await deps.sendService.assess(
+        {
+          kind: args.kind,
+          recipients: args.recipients,
+          message: args.message,
+          callback_number: args.callback_number ?? '',
+          project_id: args.project_id,
+          ...(args.kind === 'mms' ? { subject: args.subject ?? '', image_urls: args.image_urls ?? [] } : {}),
+        },
+        { isAdvertisement: args.is_advertisement, nightConsent: args.night_time_consent },
+      );
+      const described = blocked?.describe(localeOf(deps));
+      return {
+        kind: preview.kind,
+        sandbox: preview.sandbox,
+        message_type: preview.message_type,
+        message_bytes: preview.message_bytes,
+        subject_bytes: preview.subject_bytes,
+        recipients: preview.recipients,
+        duplicates_dropped: preview.duplicates_dropped,
+        callback_number: preview.callback_number,
+        project_id: preview.project_id,
+        estimated_cost_krw: preview.estimated_cost_krw,
+        warnings: preview.warnings,
+        would_send: !blocked,
+        blocked_by: described ? { code: described.code, message: described.message, hint: described.hint } : null,
+      };
+    }));
+}

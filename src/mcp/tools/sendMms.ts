@@ -1,0 +1,45 @@
+// send_mms: a message with a subject and up to five images to up to 1000 recipients.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { localeOf, type ServerDeps } from '../deps';
+import { commonSendInput, sendOutput } from '../schemas';
+import { runTool } from '../toolResult';
+import { sendAnswer, sendOptions } from './sendResult';
+
+export const name = 'send_mms';
+
+const inputSchema = {
+  ...commonSendInput,
+  subject: z.string().describe('MMS subject, at most 40 EUC-KR bytes (20 Hangul)'),
+  image_urls: z.array(z.string()).optional().describe('Up to 5 public http(s) URLs of JPG images'),
+};
+
+export const config = {
+  title: 'Send MMS',
+  description:
+    'Send a multimedia message (subject, text up to 2000 EUC-KR bytes, up to 5 image URLs) to Korean mobile numbers through the BaaS API. ' +
+    'A live send is PAID (MMS costs most) and IRREVERSIBLE. Use it only when the user asked for it; call preview_message first. ' +
+    'Use send_sms for plain text. If the answer is an error with outcome "unknown", do NOT send again: check get_send_history first.',
+  inputSchema,
+  outputSchema: sendOutput,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+};
+
+export type SendMmsArgs = z.infer<z.ZodObject<typeof inputSchema>>;
+
+export function registerSendMmsTool(server: McpServer, deps: ServerDeps): void {
+  server.registerTool(name, config, (args: SendMmsArgs, extra) =>
+    runTool(localeOf(deps), deps.logger, async () =>
+      sendAnswer(await deps.sendService.send(
+        {
+          kind: 'mms',
+          recipients: args.recipients,
+          message: args.message,
+          callback_number: args.callback_number ?? '',
+          project_id: args.project_id,
+          subject: args.subject,
+          image_urls: args.image_urls ?? [],
+        },
+        sendOptions(args, extra.signal, deps),
+      ))));
+}

@@ -1,0 +1,33 @@
+// send_sms: one text to up to 1000 recipients; goes as SMS up to the byte threshold, LMS above it.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { localeOf, type ServerDeps } from '../deps';
+import { commonSendInput, sendOutput } from '../schemas';
+import { runTool } from '../toolResult';
+import { sendAnswer, sendOptions } from './sendResult';
+
+export const name = 'send_sms';
+
+export const config = {
+  title: 'Send SMS',
+  description:
+    'Send a text message (SMS, or LMS when longer than the SMS byte limit) to Korean mobile numbers through the BaaS API. ' +
+    'A live send is PAID and IRREVERSIBLE: a phone buzzes. Use it only when the user asked to send this text to these people; ' +
+    'call preview_message first to show bytes, type, cost and warnings. Use send_mms for images. ' +
+    'After sending, use get_message_status with the returned group_id to see delivery. ' +
+    'If the answer is an error with outcome "unknown", do NOT send again: check get_send_history first.',
+  inputSchema: commonSendInput,
+  outputSchema: sendOutput,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+};
+
+export type SendSmsArgs = z.infer<z.ZodObject<typeof commonSendInput>>;
+
+export function registerSendSmsTool(server: McpServer, deps: ServerDeps): void {
+  server.registerTool(name, config, (args: SendSmsArgs, extra) =>
+    runTool(localeOf(deps), deps.logger, async () =>
+      sendAnswer(await deps.sendService.send(
+        { kind: 'sms', recipients: args.recipients, message: args.message, callback_number: args.callback_number ?? '', project_id: args.project_id },
+        sendOptions(args, extra.signal, deps),
+      ))));
+}

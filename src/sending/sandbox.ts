@@ -1,0 +1,30 @@
+// The sandbox: an in-process BaaS emulator started on first use, so sends cost nothing, need no key
+// and never leave the machine. Group ids start from the clock so that sandbox groups of different
+// sessions do not share ids in the ledger.
+import type { Logger } from '../core/logger';
+import { startEmulator, type BaasEmulator } from '../emulator/emulator';
+
+export const SANDBOX_API_KEY = 'sandbox-key-not-secret';
+
+export class SandboxBackend {
+  private emulator?: Promise<BaasEmulator>;
+
+  constructor(private readonly options: { deliveryDelayMs?: number; logger: Logger }) {}
+
+  /** The emulator's base URL, starting it on first call. */
+  async baseUrl(): Promise<string> {
+    this.emulator ??= startEmulator({
+      apiKey: SANDBOX_API_KEY,
+      deliveryDelayMs: this.options.deliveryDelayMs ?? 1500,
+      firstGroupId: Math.floor(Date.now() / 1000) * 1000,
+      logger: this.options.logger,
+    });
+    return (await this.emulator).url;
+  }
+
+  async dispose(): Promise<void> {
+    const emulator = this.emulator;
+    this.emulator = undefined;
+    if (emulator) await (await emulator).close();
+  }
+}
