@@ -1,0 +1,267 @@
+// Browser e2e against the INSTALLED VSIX in code-server (no test payload, so dialogs are real):
+// palette, sandbox, Send SMS through every input step and the confirmation modal, the history tree
+// turning 성공, a snippet, "MCP: List Servers" with its tools, and agent mode with the scripted model.
+// node test/e2e/e2e.mjs --server http://127.0.0.1:PORT --folder WS [--shots DIR] [--profiles DIR]
+// Prints PASS/FAIL per check and mocha-style "N passing" / "N failing"; exit 0 = all checks passed.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readUi } from './manifestUi.mjs';
+
+const argv = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, arr) => (v.startsWith('--') ? a.concat([[v.slice(2), arr[i + 1]]]) : a), []));
+const server = argv.server || 'http://127.0.0.1:18080';
+const folder = path.resolve(argv.folder || '.');
+const shots = argv.shots ? path.resolve(argv.shots) : null;
+if (shots) fs.mkdirSync(shots, { recursive: true });
+const ui = readUi(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'));
+const PHONE = '010-1234-5678'; // the emulator delivers it (성공)
+const AGENT_PHONE = '010-2222-3333';
+const CALLBACK = '02-1234-5678';
+const TEXT = 'BaaS SMS e2e 테스트 메시지';
+
+const t0 = Date.now();
+const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const profile = fs.mkdtempSync(path.join(argv.profiles || os.tmpdir(), 'chrome-profile-'));
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1400, height: 900 },
+});
+const page = ctx.pages()[0] || (await ctx.newPage());
+let shotNo = 0;
+const shot = async (name) => {
+  if (!shots) return;
+  shotNo += 1;
+  await page.screenshot({ path: path.join(shots, `${String(shotNo).padStart(2, '0')}-${name}.png`) }).catch((e) => log('screenshot failed', e.message));
+};
+const visible = (locator, timeout) => locator.first().waitFor({ timeout }).then(() => true, () => false);
+const clean = (s) => s.replace(/\u00a0/g, ' ');
+const quickInput = page.locator('.quick-input-widget');
+const rows = () => quickInput.locator('.monaco-list-row');
+const dialog = page.locator('.monaco-dialog-box');
+let passed = 0;
+let failed = 0;
+const check = (ok, what) => {
+  log(ok ? 'PASS' : 'FAIL', what);
+  if (ok) passed++; else failed++;
+  return ok;
+};
+const escape = async (times = 2) => { for (let i = 0; i < times; i++) { await page.keyboard.press('Escape'); await page.waitForTimeout(150); } };
+
+// Command palette: retry until a row containing `expect` shows (the extension host registers its
+// commands a few seconds after the workbench paints), then click that row.
+async function palette(text, expect = text, timeoutMs = 60000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = quickInput.locator('input').first();
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill('>' + text);
+    const row = rows().filter({ hasText: expect }).first();
+    if (await visible(row, 2000)) { await page.waitForTimeout(300); await row.click(); return true; }
+    if (Date.now() > end) return false;
+    await escape(1);
+    await page.waitForTimeout(1000);
+  }
+}
+const pick = async (label, timeout = 5000) => {
+  const r = rows().filter({ hasText: label }).first();
+  if (!(await visible(r, timeout))) return false;
+  await r.click();
+  return true;
+};
+
+const statusBarSandbox = () => page.locator('.statusbar-item', { hasText: ui.sandboxStatus });
+
+/** Runs one step; an exception counts as a failed check and the page is reset for the next step. */
+async function stepOf(name, fn) {
+  log(`--- ${name}`);
+  try {
+    await fn();
+  } catch (e) {
+    check(false, `${name}: ${e.message.split('\n')[0]}`);
+    await shot(`${name}-error`);
+    await escape(3);
+  }
+}
+
+async function openHistoryView() {
+  const sidebar = page.locator('.part.sidebar');
+  const title = sidebar.locator('.composite.title', { hasText: ui.containerTitle });
+  if (await title.isVisible().catch(() => false)) return true; // already open (clicking again would close it)
+  const item = page.locator(`.activitybar .action-item [aria-label^="${ui.containerTitle}"]`).first();
+  if (await visible(item, 15000)) await item.click();
+  else await palette(ui.historyFocusTitle, ui.historyFocusTitle);
+  // One view in the container: its name is in the side bar's title; with several, in a pane header.
+  const header = sidebar.locator('.pane-header', { hasText: ui.historyViewName }).first();
+  const shown = await visible(title, 15000);
+  if (shown && (await header.isVisible().catch(() => false)) && (await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  return shown;
+}
+const historyRows = () => page.locator('.part.sidebar .monaco-list-row');
+
+/** Answers the multi-step input of Send SMS… by what each step asks for; stops at the modal. */
+async function answerSendSteps(values) {
+  const seen = [];
+  for (let i = 0; i < 10; i++) {
+    if (await dialog.isVisible().catch(() => false)) return seen;
+    if (!(await visible(quickInput.locator('input'), 5000)) || !(await quickInput.isVisible())) return seen;
+    await page.waitForTimeout(400); // let the step's title and prompt render
+    const asked = clean(await quickInput.innerText().catch(() => ''));
+    const input = quickInput.locator('input').first();
+    const key = Object.keys(values).find((k) => values[k].re.test(asked));
+    seen.push(key || asked.split('\n')[0]);
+    await shot(`send-step-${key || 'other'}`);
+    if (key && values[key].text !== undefined) {
+      await input.fill(values[key].text);
+      await page.waitForTimeout(400);
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(600);
+  }
+  return seen;
+}
+
+try {
+  await stepOf('workbench', async () => {
+    await page.goto(`${server}/?folder=${encodeURIComponent(folder)}`);
+    check(await visible(page.locator('.monaco-workbench'), 60000), 'workbench loads');
+    await shot('workbench');
+  });
+
+  await stepOf('history-view', async () => {
+    check(await openHistoryView(), `activity bar opens "${ui.containerTitle}" with the "${ui.historyViewName}" view`);
+    await page.waitForTimeout(1500);
+    await shot('history-view-welcome');
+  });
+
+  await stepOf('sandbox', async () => {
+    // Toggle through the palette until the status bar says sandbox (at most twice: it may start on).
+    let on = false;
+    for (let i = 0; i < 2 && !on; i++) {
+      check(await palette(ui.commands.toggleSandbox), `palette runs "${ui.commands.toggleSandbox}"`);
+      await page.waitForTimeout(1500);
+      if (await quickInput.isVisible().catch(() => false)) { // a toggle that asks: pick the sandbox entry
+        if (!(await pick(ui.sandboxStatus, 2000))) await page.keyboard.press('Enter');
+        await page.waitForTimeout(1000);
+      }
+      on = await visible(statusBarSandbox(), 4000);
+    }
+    check(on, `status bar shows ${ui.sandboxStatus}`);
+    await shot('sandbox-on');
+  });
+
+  await stepOf('send-sms', async () => {
+    await openHistoryView();
+    const before = await historyRows().count();
+    check(await palette(ui.commands.sendSms), `palette runs "${ui.commands.sendSms}"`);
+    const seen = await answerSendSteps({
+      recipients: { re: /recipient|phone number|수신/i, text: PHONE },
+      message: { re: /message|text|메시지|내용/i, text: TEXT },
+      callback: { re: /callback|sender|발신/i, text: CALLBACK },
+    });
+    log('input steps:', seen.join(' → '));
+    check(['recipients', 'message', 'callback'].every((k) => seen.includes(k)), 'Send SMS asks for recipients, message and callback number');
+    check(await visible(dialog, 15000), 'confirmation modal appears');
+    const detail = clean(await dialog.innerText().catch(() => ''));
+    check(/sandbox|샌드박스/i.test(detail) && /010-\*{4}-5678/.test(detail), 'modal says sandbox and names the masked recipient (010-****-5678)');
+    await shot('send-confirmation-modal');
+    const send = dialog.locator('.monaco-button', { hasText: ui.sendButton }).first();
+    check(await visible(send, 3000), `modal offers "${ui.sendButton}"`);
+    await send.click();
+    await openHistoryView();
+    check(await visible(historyRows().filter({ hasText: /SMS/ }), 20000) && (await historyRows().count()) > before, 'the new group appears in the history view');
+    await shot('history-new-group');
+    check(await visible(historyRows().filter({ hasText: ui.delivered }), 90000), `the group turns ${ui.delivered}`);
+    await shot('history-delivered');
+  });
+
+  await stepOf('snippet', async () => {
+    await escape(2);
+    const snip = ui.snippet;
+    if (!check(!!snip, 'a JavaScript snippet is contributed')) return;
+    fs.writeFileSync(path.join(folder, 'notify.js'), '');
+    await page.keyboard.press('Control+P');
+    await quickInput.locator('input').first().fill('notify.js');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .monaco-editor textarea').first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(1000);
+    await page.keyboard.type(snip.prefix);
+    await page.keyboard.press('Control+Space');
+    check(await visible(page.locator('.suggest-widget .monaco-list-row', { hasText: snip.prefix }), 15000), `snippet "${snip.prefix}" offered`);
+    await shot('snippet-suggest');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    const text = clean(await page.locator('.editor-instance .view-lines').first().innerText());
+    check(text.includes(snip.marker), `snippet expanded (contains "${snip.marker}")`);
+    await shot('snippet-inserted');
+    await escape(2);
+  });
+
+  await stepOf('mcp-list-servers', async () => {
+    await escape(2);
+    check(await palette('MCP: List Servers') && (await pick(ui.mcpLabel, 15000)), `MCP: List Servers lists "${ui.mcpLabel}"`);
+    await page.waitForTimeout(1000);
+    await shot('mcp-server-actions');
+    if (await pick('Start Server', 2000)) {
+      await page.waitForTimeout(3000);
+      await palette('MCP: List Servers');
+      await pick(ui.mcpLabel);
+      await page.waitForTimeout(1000);
+    }
+    await pick('Show Output');
+    const output = page.locator('.part.panel .view-lines').first();
+    let out = '';
+    for (let i = 0; i < 30 && !/Discovered \d+ tools/.test(out); i++) { await page.waitForTimeout(500); out = clean(await output.innerText().catch(() => '')); }
+    const n = Number(/Discovered (\d+) tools/.exec(out)?.[1] || 0);
+    log(`MCP output:\n${out}`);
+    check(n >= 2, `MCP output says "Discovered ${n} tools"`);
+    await shot('mcp-output-tools');
+    await escape(2);
+  });
+
+  await stepOf('agent-mode', async () => {
+    await escape(2);
+    await openHistoryView();
+    const groupsBefore = await historyRows().filter({ hasText: /SMS/ }).count();
+    const input = page.locator('.interactive-input-part').first();
+    if (!(await input.isVisible().catch(() => false))) await page.keyboard.press('Control+Alt+KeyI');
+    await input.waitFor({ timeout: 15000 });
+    const picker = page.locator('.interactive-input-part .action-label', { hasText: /Auto|Models|BaaS Test|Copilot|Scripted/ }).first();
+    if (await visible(picker, 5000)) {
+      await picker.click();
+      const model = page.locator('.action-widget .monaco-list-row', { hasText: 'BaaS Test Scripted' }).first();
+      if (await visible(model, 5000)) await model.click(); else await escape(1);
+    }
+    await input.locator('.monaco-editor').first().click();
+    await page.keyboard.type(`send a test sms to ${AGENT_PHONE}`);
+    await page.keyboard.press('Enter');
+    const allow = page.locator('.interactive-session .monaco-button', { hasText: /^Allow/ }).first();
+    const allowed = await visible(allow, 45000);
+    check(allowed, 'chat shows VS Code\'s tool confirmation ("Allow")');
+    await shot('agent-vscode-allow');
+    if (!allowed) return;
+    await allow.click();
+    check(await visible(dialog, 20000), 'the extension\'s own confirmation modal appears for the agent\'s send');
+    await shot('agent-extension-modal');
+    const send = dialog.locator('.monaco-button', { hasText: ui.sendButton }).first();
+    if (await visible(send, 3000)) await send.click();
+    check(await visible(page.locator('.interactive-list', { hasText: 'Tool result received' }), 30000), 'chat shows the tool result');
+    await shot('agent-result');
+    const grew = await historyRows().filter({ hasText: /SMS/ }).count().then((n) => n > groupsBefore);
+    check(grew || (await visible(historyRows().filter({ hasText: /2222|3333/ }), 10000)), 'the agent\'s send appears in the history view');
+    await shot('agent-history');
+  });
+} catch (e) {
+  check(false, `unexpected: ${e.message}`);
+  await shot('99-error');
+}
+await ctx.close();
+fs.rmSync(profile, { recursive: true, force: true });
+console.log(`\n  ${passed} passing`);
+if (failed) console.log(`  ${failed} failing`);
+log(failed ? `FAILED (${failed} checks)` : 'OK');
+process.exit(failed ? 1 : 0);
