@@ -6,6 +6,8 @@ import { BaasSmsError } from '../core/errors';
 import type { Locale } from '../core/locale';
 
 type Validate = (tool: unknown, args: unknown, toolName: string) => Promise<unknown>;
+interface Issue { path: PropertyKey[]; message: string }
+type SafeParse = (value: unknown) => { success: boolean; error?: { issues: Issue[] } };
 
 /** Makes `server` throw coded BaasSmsErrors for invalid tool arguments; `toolError` renders them. */
 export function codeInputErrors(server: McpServer, locale: () => Locale): void {
@@ -16,19 +18,20 @@ export function codeInputErrors(server: McpServer, locale: () => Locale): void {
       return await original(tool, args, toolName);
     } catch (error) {
       if (!(error instanceof McpError)) throw error;
-      const detail = error.message.replace(/^MCP error -?\d+: /, '').replace(/^Input validation error: Invalid arguments for tool \S+: /, '');
-      const field = /"path":\s*\[([^\]]*)\]/.exec(detail)?.[1]?.replace(/[\s"]/g, '').replace(/,(\d+)/g, '[$1]').replace(/,/g, '.');
-      const coded = new BaasSmsError('INVALID_INPUT', { field: field || undefined, params: { detail: summarise(detail) } });
+      // Parse again to get the issues as data rather than the SDK's prose.
+      const schema = (tool as { inputSchema?: { safeParse?: SafeParse } }).inputSchema;
+      const issues = schema?.safeParse?.(args ?? {}).error?.issues ?? [];
+      const first = issues[0];
+      const coded = new BaasSmsError('INVALID_INPUT', {
+        field: first && first.path.length > 0 ? fieldPath(first.path) : undefined,
+        params: { detail: issues.length > 0 ? issues.slice(0, 5).map((i) => `${fieldPath(i.path) || '(arguments)'}: ${i.message}`).join('; ') : error.message.slice(0, 500) },
+      });
       throw new Error(JSON.stringify({ success: false, error: coded.describe(locale()) }, null, 2));
     }
   };
 }
 
-function summarise(detail: string): string {
-  try {
-    const issues = JSON.parse(detail) as Array<{ message?: string; path?: unknown[] }>;
-    return issues.map((i) => `${(i.path ?? []).join('.') || '(arguments)'}: ${i.message ?? 'invalid'}`).join('; ');
-  } catch {
-    return detail.slice(0, 500);
-  }
+/** `['recipients', 0, 'phone_number']` → `recipients[0].phone_number`, as the other errors name fields. */
+function fieldPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }

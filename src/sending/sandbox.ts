@@ -17,6 +17,7 @@ export class SandboxBackend {
       apiKey: SANDBOX_API_KEY,
       deliveryDelayMs: this.options.deliveryDelayMs ?? 1500,
       firstGroupId: Math.floor(Date.now() / 1000) * 1000,
+      controlEndpoints: false,
       logger: this.options.logger,
     });
     return (await this.emulator).url;

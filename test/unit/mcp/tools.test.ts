@@ -60,7 +60,7 @@ describe('MCP tools (SDK client ↔ createServer ↔ emulator)', () => {
   });
 
   it('get_message_status reports delivery per recipient and the group state as baas-api.md defines', async () => {
-    h = await startHarness({ deliveryDelayMs: 30 });
+    h = await startHarness({ deliveryDelayMs: 400 });
     const sent = structured<{ group_id: number }>(await h.call('send_sms', {
       recipients: [{ phone_number: '010-1111-2222', member_code: 'a' }, { phone_number: '010-0000-0000', member_code: 'b' }],
       message: 'hello',
@@ -68,7 +68,7 @@ describe('MCP tools (SDK client ↔ createServer ↔ emulator)', () => {
     const early = structured<Record<string, unknown>>(await h.call('get_message_status', { group_id: sent.group_id }));
     assert.equal(early.status, '전송중');
     assert.equal(early.pending_count, 2);
-    await delay(80);
+    await delay(450);
     const late = structured<{ status: string; success_count: number; failed_count: number; pending_count: number; total_count: number; messages: Array<{ status: string; reason: string | null }> }>(
       await h.call('get_message_status', { group_id: String(sent.group_id) }),
     );
