@@ -1,0 +1,27 @@
+// What activate() returns. TEST-FACING: the in-host suite (test/vscode/suite) reaches the running
+// services through it; it is not a public API for other extensions and may change with any release.
+import type { McpHttpHost } from '../mcp/httpHost';
+import type { SendingRuntime } from '../sending/runtime';
+import type { ConfirmSend } from '../sending/types';
+import type { HistoryTreeProvider } from './historyTreeProvider';
+import type { BaasMcpProvider } from './mcpProvider';
+
+export interface BaasSmsExtensionApi {
+  /** The one ledger + guard + send service behind agent tool calls, commands and the tree. */
+  runtime: SendingRuntime;
+  /** The in-process MCP host, started on first call (as VS Code's resolve does). */
+  mcpHost(): Promise<Pick<McpHttpHost, 'url' | 'port' | 'token'>>;
+  historyProvider: HistoryTreeProvider;
+  testing: {
+    /**
+     * Answers send confirmations with `fn` instead of the modal (code-server's smoke-test driver
+     * auto-confirms dialogs, so "declined" cannot be shown there otherwise); `undefined` restores it.
+     */
+    setConfirmOverride(fn: ConfirmSend | undefined): void;
+    /** Lines written to the "BaaS SMS" log channel, after masking and redaction. */
+    logLines(): string[];
+    /** Stores or clears the API key through the same SecretStorage wrapper the commands use. */
+    setApiKey(key: string | undefined): Promise<void>;
+    mcpProvider: BaasMcpProvider;
+  };
+}

@@ -1,0 +1,88 @@
+// Entry point. Builds the services once (logger, key store, one sending runtime, the MCP host), hands
+// them to small register* helpers that each return a Disposable, and returns the test-facing API.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LEDGER_FILE_NAME } from '../ledger/ledgerPath';
+import { createSendingRuntime } from '../sending/runtime';
+import type { SendingSettings } from '../sending/settings';
+import type { BaasSmsExtensionApi } from './api';
+import { ApiKeyStore } from './apiKeyStore';
+import { CONFIG_SECTION, MCP_SERVER_NAME } from './constants';
+import { HistoryTreeProvider } from './historyTreeProvider';
+import { announceFinished, registerHistoryView } from './historyView';
+import { registerKeyCommands } from './keyCommands';
+import { t } from './l10n';
+import { McpHostController } from './mcpHostController';
+import { BaasMcpProvider, registerMcpProvider } from './mcpProvider';
+import { registerModeCommands } from './modeCommands';
+import { OutputLogger } from './outputLogger';
+import { registerSendCommands } from './sendCommands';
+import { SendConfirmation } from './sendConfirmation';
+import { pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './sendingSettings';
+import { registerSnippetCommand } from './snippetCommand';
+import { registerStatusBar } from './statusBar';
+import { registerStatusCommand } from './statusCommand';
+
+export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi {
+  const channel = vscode.window.createOutputChannel(t('BaaS SMS'), { log: true });
+  const logger = new OutputLogger(channel);
+  const apiKeys = new ApiKeyStore(context.secrets, (key) => logger.addSecret(key));
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const settings = (): SendingSettings => sendingSettingsFrom(config(), vscode.env.language);
+  const runtime = createSendingRuntime({ settings, apiKey: () => apiKeys.get(), ledgerFile: ledgerFile(context), logger });
+  const confirmation = new SendConfirmation(() => skipConfirmationForSandbox(config()), logger);
+  const mcpHost = new McpHostController(
+    { sendService: runtime.sendService, ledger: runtime.ledger, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME },
+    logger,
+  );
+  const mcpProvider = new BaasMcpProvider(mcpHost, apiKeys, settings);
+  const history = new HistoryTreeProvider({ runtime, logger, pollCapMs: () => pollCapMs(config()), onGroupFinished: announceFinished });
+  const locale = (): SendingSettings['locale'] => settings().locale;
+
+  context.subscriptions.push(
+    channel,
+    apiKeys,
+    { dispose: () => void runtime.dispose() },
+    mcpHost,
+    registerMcpProvider(mcpProvider, apiKeys),
+    registerHistoryView(history, runtime.sendService, locale, logger),
+    registerKeyCommands(apiKeys),
+    registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
+    registerStatusCommand(runtime.sendService, runtime.ledger, settings, logger),
+    registerSnippetCommand(locale),
+    registerModeCommands(apiKeys, logger),
+    registerStatusBar(apiKeys, () => settings().sandbox),
+  );
+  reportInterruptedSends(runtime.ledger.recoverInterrupted().length, logger);
+
+  return {
+    runtime,
+    mcpHost: () => mcpHost.start(),
+    historyProvider: history,
+    testing: {
+      setConfirmOverride: (fn) => confirmation.setOverride(fn),
+      logLines: () => logger.lines(),
+      setApiKey: (key) => (key === undefined ? apiKeys.clear() : apiKeys.store(key)),
+      mcpProvider,
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}
+
+/** BAAS_LEDGER_FILE (tests, or sharing the standalone server's ledger), else this extension's global storage (created by the first write). */
+function ledgerFile(context: vscode.ExtensionContext): string {
+  const override = process.env.BAAS_LEDGER_FILE?.trim();
+  if (override) return path.resolve(override);
+  return path.join(context.globalStorageUri.fsPath, LEDGER_FILE_NAME);
+}
+
+function reportInterruptedSends(count: number, logger: OutputLogger): void {
+  if (count === 0) return;
+  logger.warn(`${count} send(s) were interrupted before their answer in an earlier session: outcome unknown, see the history`);
+  void vscode.window.showWarningMessage(
+    t('BaaS SMS: {0} send(s) were interrupted before the server answered. They may have gone out: check the history before sending again.', count),
+  );
+}

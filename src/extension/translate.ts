@@ -1,0 +1,8 @@
+// The translation function the extension's vscode-free modules take, so they can be unit-tested
+// without VS Code. In the extension it is `vscode.l10n.t` (l10n/bundle.l10n.*.json); in tests the
+// English source text with its {0}, {1}… placeholders filled in.
+export type Translate = (message: string, ...args: Array<string | number>) => string;
+
+/** Fills `{0}`, `{1}`… like `vscode.l10n.t` does when no bundle applies. */
+export const untranslated: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
