@@ -59,6 +59,7 @@ export function answerError(answer: HttpExchange, envelope: Envelope | undefined
   }
   if (status === 401 || status === 403 || serverCode === 'AUTHENTICATION_FAILED') return refused('AUTHENTICATION_FAILED');
   if (status === 429 || serverCode === 'RATE_LIMIT_EXCEEDED') return refused('RATE_LIMITED', { params: { retryAfter: retryAfterSeconds(answer) } });
+  if (status === 503) return refused('SERVICE_UNAVAILABLE', { params: { retryAfter: retryAfterSeconds(answer) } });
   if (ctx.operation === 'status' && (status === 404 || serverCode === 'RECIPIENT_NOT_FOUND')) {
     return refused('GROUP_NOT_FOUND', { field: 'group_id', params: { input: ctx.groupId } });
   }

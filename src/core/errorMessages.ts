@@ -134,6 +134,12 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Nothing was sent. Wait, then send again.',
     hintKo: () => '메시지는 발송되지 않았습니다. 잠시 뒤 다시 보내세요.',
   },
+  SERVICE_UNAVAILABLE: {
+    en: (p) => `The BaaS API is unavailable (HTTP 503)${p.retryAfter !== undefined ? `, retry after ${String(p.retryAfter)} s` : ''}${server(p)}.`,
+    ko: (p) => `BaaS API를 지금 쓸 수 없습니다 (HTTP 503)${p.retryAfter !== undefined ? `, ${String(p.retryAfter)}초 뒤 재시도` : ''}${server(p)}.`,
+    hintEn: () => 'The server did not process the request, so nothing was sent. Try again later.',
+    hintKo: () => '서버가 요청을 처리하지 않았으므로 발송되지 않았습니다. 잠시 뒤 다시 시도하세요.',
+  },
   TIMEOUT: {
     en: (p) => `The BaaS API did not answer within ${String(p.timeoutMs)} ms.`,
     ko: (p) => `BaaS API가 ${String(p.timeoutMs)}ms 안에 응답하지 않았습니다.`,

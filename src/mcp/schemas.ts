@@ -12,7 +12,7 @@ export const commonSendInput = {
   message: z.string().describe('Message text. Carriers count EUC-KR bytes (Hangul 2, ASCII 1): up to 90 bytes goes as SMS, up to 2000 as LMS. Emoji cannot be sent.'),
   callback_number: z.string().optional().describe('Pre-registered sender number, e.g. 02-1234-5678 or 1588-1234. Defaults to the configured one.'),
   project_id: z.string().optional().describe('Project UUID; defaults to PROJECT_ID'),
-  idempotency_key: z.string().min(1).max(200).optional().describe(
+  idempotency_key: z.string().regex(/^[\x21-\x7e]{1,200}$/, 'visible ASCII, 1 to 200 characters').optional().describe(
     'Only to send the very same message again on purpose: a new key makes it a new send. Without one, an identical send within a short window returns the first result instead of sending twice.',
   ),
   is_advertisement: z.boolean().optional().describe('Whether this is an advertisement (정보통신망법 제50조). Detected from the text when omitted; false only when the user says it is not.'),

@@ -61,9 +61,9 @@ describe('BaasClient: retry policy', () => {
     assert.equal(emulator.requests.length, 1);
   });
 
-  it('503 to the end is API_ERROR with status 503, not sent', async () => {
+  it('503 to the end is SERVICE_UNAVAILABLE with status 503, not sent', async () => {
     emulator.setFaults({ mode: 'status', status: 503 });
-    const error = await rejectsWith(client().sendSms(sms(), { idempotencyKey: 'su-2' }), 'API_ERROR');
+    const error = await rejectsWith(client().sendSms(sms(), { idempotencyKey: 'su-2' }), 'SERVICE_UNAVAILABLE');
     assert.equal(error.status, 503);
     assert.equal(error.outcome, 'not_sent');
     assert.equal(emulator.requests.length, 3);
@@ -71,7 +71,7 @@ describe('BaasClient: retry policy', () => {
 
   it('maxRetries: 0 never retries', async () => {
     emulator.setFaults({ mode: 'status', status: 503 });
-    await rejectsWith(client({ maxRetries: 0 }).sendSms(sms(), { idempotencyKey: 'z' }), 'API_ERROR');
+    await rejectsWith(client({ maxRetries: 0 }).sendSms(sms(), { idempotencyKey: 'z' }), 'SERVICE_UNAVAILABLE');
     assert.equal(emulator.requests.length, 1);
   });
 
