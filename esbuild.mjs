@@ -6,6 +6,26 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * Leaves out data no code path here can reach, to keep the bundles small: iconv-lite's tables for
+ * encodings other than EUC-KR/CP949 (we only ever count EUC-KR bytes), and zod's error-message
+ * locales other than English (zod only loads English; our own errors carry their Korean text).
+ */
+const dropUnreachableData = {
+  name: 'drop-unreachable-data',
+  setup(build) {
+    build.onLoad({ filter: /iconv-lite.encodings.(tables.[^/\\]+\.json|sbcs-data-generated\.js)$/ }, (args) => {
+      if (/cp949\.json$/.test(args.path)) return undefined;
+      const json = args.path.endsWith('.json');
+      return { contents: json ? '[]' : 'module.exports = {};', loader: json ? 'json' : 'js' };
+    });
+    build.onLoad({ filter: /zod.v4.locales.index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -18,6 +38,7 @@ const common = {
   logLevel: 'warning',
   // zod v4 and the MCP SDK ship ESM with `import.meta`; nothing we bundle relies on it at run time.
   define: { 'import.meta.url': 'undefined' },
+  plugins: [dropUnreachableData],
 };
 
 const builds = [

@@ -29,6 +29,11 @@ describe('dist/server.js over stdio (built bundle)', function () {
     try {
       const { tools } = await client.listTools();
       assert.ok(tools.some((t) => t.name === 'send_sms'));
+      // The bundle keeps only iconv-lite's CP949 table (esbuild.mjs): byte counts must still be right.
+      const preview = await client.callTool({ name: 'preview_message', arguments: { recipients: [{ phone_number: '01012345678', member_code: 'm' }], message: '안녕 hi 똠' } });
+      assert.equal((preview.structuredContent as { message_bytes: number }).message_bytes, 10);
+      const emoji = await client.callTool({ name: 'preview_message', arguments: { recipients: [{ phone_number: '01012345678', member_code: 'm' }], message: 'hi 😀' } });
+      assert.match((emoji.content as Array<{ text: string }>)[0].text, /UNSENDABLE_CHARACTERS[\s\S]*U\+1F600/);
       const sent = await client.callTool({ name: 'send_sms', arguments: { recipients: [{ phone_number: '01012345678', member_code: 'm' }], message: 'hi' } });
       assert.ok(!sent.isError, JSON.stringify(sent.content));
       const groupId = (sent.structuredContent as { group_id: number }).group_id;
