@@ -26,7 +26,7 @@ export function codeInputErrors(server: McpServer, locale: () => Locale): void {
         field: first && first.path.length > 0 ? fieldPath(first.path) : undefined,
         params: { detail: issues.length > 0 ? issues.slice(0, 5).map((i) => `${fieldPath(i.path) || '(arguments)'}: ${i.message}`).join('; ') : error.message.slice(0, 500) },
       });
-      throw new Error(JSON.stringify({ success: false, error: coded.describe(locale()) }, null, 2));
+      throw new Error(JSON.stringify({ success: false, error: coded.describe(locale()) }, null, 2), { cause: error });
     }
   };
 }

@@ -8,10 +8,11 @@ import { runTool } from '../toolResult';
 
 export const name = 'preview_message';
 
-const { idempotency_key: _unused, ...previewInput } = commonSendInput;
+// A preview sends nothing, so it has no idempotency key.
+const { recipients, message, callback_number, project_id, is_advertisement, night_time_consent } = commonSendInput;
 const inputSchema = {
   kind: z.enum(['sms', 'mms']).default('sms').describe('sms for send_sms (SMS/LMS), mms for send_mms'),
-  ...previewInput,
+  recipients, message, callback_number, project_id, is_advertisement, night_time_consent,
   subject: z.string().optional().describe('MMS subject (kind mms)'),
   image_urls: z.array(z.string()).optional().describe('MMS image URLs (kind mms)'),
 };
