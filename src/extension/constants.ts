@@ -72,9 +72,30 @@ export function settingId(key: string): string {
 export const SECRET_API_KEY = 'baasSms.apiKey';
 
 export const MCP_PROVIDER_ID = 'baasSms.mcp';
-/** serverInfo.name of the in-process server: VS Code names its tools `mcp_<name>_<tool>`. */
+/** serverInfo.name of the in-process server (the standalone server reports another, so both can be configured). */
 export const MCP_SERVER_NAME = 'baas-sms-vscode';
-export const MCP_TOOL_PREFIX = `mcp_${MCP_SERVER_NAME}_`;
+/** serverInfo.title that src/mcp/server.ts reports; a unit test keeps the two equal. */
+export const MCP_SERVER_TITLE = 'BaaS SMS';
+
+/** VS Code's tool-name prefix for a server label: lowercased, sanitised, at most 13 characters. */
+function vscodeToolPrefix(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9_.-]+/g, '_').slice(0, 13);
+}
+
+/**
+ * Whether `toolName` (as in `vscode.lm.tools`) is `tool` of this extension's MCP server. VS Code 1.139
+ * names MCP tools `mcp_<prefix>_<tool>` with <prefix> from serverInfo.title, else serverInfo.name,
+ * lowercased, sanitised and cut to 13 characters, plus a digit on a clash: `mcp_baas_sms_send_sms`.
+ * Earlier versions used the name as it was, so every form is accepted.
+ */
+export function isOwnMcpTool(toolName: string, tool: string): boolean {
+  if (!toolName.startsWith('mcp_') || !toolName.endsWith(`_${tool}`)) return false;
+  const prefix = toolName.slice('mcp_'.length, -(tool.length + 1));
+  // On a clash VS Code shortens the prefix to make room for the digit: `baas-sms-vsc2`.
+  const base = prefix.replace(/\d{1,2}$/, '');
+  const candidates = [MCP_SERVER_NAME, vscodeToolPrefix(MCP_SERVER_NAME), vscodeToolPrefix(MCP_SERVER_TITLE)];
+  return candidates.some((c) => prefix === c || (base !== prefix && c.startsWith(base) && base.length >= c.length - 2));
+}
 export const WALKTHROUGH_ID = 'baasSms.gettingStarted';
 
 /** Groups the history tree shows per page; a "Load more" item fetches the next page. */
