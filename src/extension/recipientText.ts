@@ -2,6 +2,7 @@
 // each `phone[,member_code]`. VS Code's input box is one line (a browser turns pasted line breaks
 // into spaces), so spaces separate too, and a number typed with spaces (`010 1234 5678`) is put back
 // together by counting its digits. The rules (normalizeRecipients) judge the result; this only splits.
+import { normalizePhoneNumber } from '../messaging/phone';
 
 export interface RecipientDraft {
   phone_number: string;
@@ -44,7 +45,12 @@ export function parseRecipientText(text: string): RecipientDraft[] {
   return drafts.map((d) => ({ phone_number: d.phone_number, member_code: d.member_code ?? defaultMemberCode(d.phone_number) }));
 }
 
-/** The code a number gets when the user gave none: its digits (`010-1234-5678` → `01012345678`). */
+/** The code a number gets when the user gave none: its normalised digits (`+82 10-1234-5678` → `01012345678`). */
 export function defaultMemberCode(phone: string): string {
-  return phone.replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/\D/g, '');
+  try {
+    return normalizePhoneNumber(phone).replace(/-/g, '');
+  } catch {
+    // Not a mobile number: the rules will say so; the code is never used.
+    return phone.replace(/\D/g, '');
+  }
 }
