@@ -1,5 +1,5 @@
-// Idempotent set-up of what the in-VS-Code tests need: Debian's Chromium (+ libkrb5-dev for
-// code-server's kerberos addon), Node 24 from the npm registry and code-server, in a reusable cache.
+// Idempotent set-up of what the in-VS-Code tests need: Debian's Chromium (+ libkrb5-dev for code-server's
+// kerberos addon, a Korean font for the screenshots), Node 24 from the npm registry and code-server, in a cache.
 // `node scripts/vscode-env.mjs` prints the resolved paths as JSON on stdout; timings go to stderr.
 // Env: BAAS_VSCODE_CACHE (default ~/.cache/baas-sms-vscode), BAAS_CODE_SERVER_VERSION (4.139.1),
 //      CHROMIUM (default /usr/bin/chromium).
@@ -39,18 +39,28 @@ function debPackageInstalled(name) {
   }
 }
 
+function hasKoreanFont() {
+  try {
+    return execFileSync('fc-list', [':lang=ko'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+  } catch {
+    return true; // no fontconfig to ask: do not guess
+  }
+}
+
 /** Debian packages: installed with apt-get only when missing and we are root (CI machines are). */
 function ensureDebianPackages(chromium) {
   const missing = [];
   if (!fs.existsSync(chromium)) missing.push('chromium');
   if (!debPackageInstalled('libkrb5-dev') && !fs.existsSync('/usr/include/krb5.h')) missing.push('libkrb5-dev');
-  if (!missing.length) return 'present';
+  const fonts = hasKoreanFont() ? [] : ['fonts-nanum']; // else 성공 renders as boxes in the screenshots
+  if (!missing.length && !fonts.length) return 'present';
   if (process.getuid?.() !== 0) {
+    if (!missing.length) { log('no Korean font (apt-get install fonts-nanum): Hangul shows as boxes in screenshots'); return 'present'; }
     throw new Error(`missing ${missing.join(', ')}: run "sudo apt-get install -y chromium libkrb5-dev" (or set CHROMIUM)`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', 'chromium', 'libkrb5-dev'], { env, quiet: true });
+  run('apt-get', ['install', '-y', '-qq', ...missing, ...fonts], { env, quiet: true });
   if (!fs.existsSync(chromium)) throw new Error(`apt installed chromium but ${chromium} does not exist (set CHROMIUM)`);
   return 'installed';
 }
@@ -170,7 +180,7 @@ export async function ensureVscodeEnv({ cacheDir = process.env.BAAS_VSCODE_CACHE
   const start = Date.now();
   const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
   fs.mkdirSync(cacheDir, { recursive: true });
-  const apt = await timed('apt (chromium, libkrb5-dev)', () => ensureDebianPackages(chromium));
+  const apt = await timed('apt (chromium, libkrb5-dev, fonts-nanum)', () => ensureDebianPackages(chromium));
   const result = await withLock(cacheDir, async () => {
     const prewarm = await waitForPrewarm(cacheDir);
     const node24 = await timed(`Node ${NODE_MAJOR}`, () => ensureNode24(cacheDir));

@@ -51,9 +51,11 @@ export function readUi(root) {
     historyViewName,
     historyFocusTitle: `Focus on ${historyViewName} View`,
     mcpLabel: process.env.BAAS_E2E_MCP_LABEL || t(c.mcpServerDefinitionProviders?.[0]?.label) || 'BaaS SMS',
-    sandboxStatus: /Sandbox|샌드박스/,
+    sandboxStatus: /SMS: (Sandbox|샌드박스)/,
+    modeStatus: /SMS: (Sandbox|Live|샌드박스|실제)/,
+    useSandboxButton: /^(Use Sandbox|샌드박스 사용)/,
     sendButton: /Send in Sandbox|샌드박스에서 보내기|샌드박스/,
-    delivered: /성공|Delivered/,
+    delivered: /성공/, // the API's own status word, shown as is in every locale
     snippet: firstJavaScriptSnippet(root, manifest),
   };
 }
