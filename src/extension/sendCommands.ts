@@ -89,6 +89,13 @@ function checkWholeSend(input: SendInput, deps: SendCommandDeps): { field: Field
 async function askSteps(kind: MessageKind, draft: Draft, deps: SendCommandDeps, reopen?: { field: Field; error: BaasSmsError }): Promise<boolean> {
   const fields: Field[] = kind === 'mms' ? ['recipients', 'message', 'callback_number', 'subject', 'image_urls'] : ['recipients', 'message', 'callback_number'];
   const title = kind === 'mms' ? t('BaaS SMS: Send MMS') : t('BaaS SMS: Send SMS');
+  const stepTitles: Record<Field, string> = {
+    recipients: t('Recipients'),
+    message: t('Message'),
+    callback_number: t('Sender Number'),
+    subject: t('Subject'),
+    image_urls: t('Images'),
+  };
   const describe = (e: BaasSmsError): string => {
     const d = e.describe(deps.settings().locale);
     return `${d.code}: ${d.message} ${d.hint}`;
@@ -97,7 +104,7 @@ async function askSteps(kind: MessageKind, draft: Draft, deps: SendCommandDeps, 
   while (index < fields.length) {
     const field = fields[index];
     const answer = await askStep<unknown>({
-      title,
+      title: `${title} · ${stepTitles[field]}`,
       step: index + 1,
       totalSteps: fields.length,
       value: draft.text[field],
