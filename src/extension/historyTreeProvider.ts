@@ -1,6 +1,6 @@
 // The history view: sends newest first, each expandable to its recipients. It follows the ledger, so
-// a send from any origin (an agent's tool call, a command, another window) shows up at once; it
-// polls groups that are not final yet and tells the user once when one of them finishes.
+// a send from any origin (an agent's tool call, a command at once; another window or process within
+// seconds) shows up; it polls groups that are not final yet and tells the user once when one finishes.
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { MAX_PAGE_SIZE, type LedgerEntry, type LedgerPage, type SendLedger } from '../ledger/sendLedger';
@@ -8,6 +8,7 @@ import type { SendingRuntime } from '../sending/runtime';
 import { isOpenGroup } from '../sending/sendService';
 import { COMMANDS, HISTORY_PAGE_SIZE, POLL_MAX_AGE_MS, TREE_ITEM_CONTEXT } from './constants';
 import { FinalStateTracker } from './finalStateTracker';
+import { watchLedgerFile } from './ledgerFileWatcher';
 import { presentRecipient, presentSend, recipientRows, type IconSpec, type RecipientRow } from './historyPresentation';
 import { t } from './l10n';
 import { StatusPoller } from './statusPoller';
@@ -34,7 +35,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   private pages = 1;
   private readonly tracker = new FinalStateTracker();
   private readonly poller: StatusPoller;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: Array<{ dispose(): void }>;
 
   constructor(private readonly options: HistoryTreeOptions) {
     this.poller = new StatusPoller({
@@ -43,7 +44,10 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
       capMs: options.pollCapMs,
       logger: options.logger,
     });
-    this.subscription = options.runtime.ledger.onDidChange(() => this.ledgerChanged());
+    this.subscriptions = [
+      options.runtime.ledger.onDidChange(() => this.ledgerChanged()),
+      watchLedgerFile(options.runtime.ledger.file, () => this.ledgerChanged()),
+    ];
     this.ledgerChanged();
   }
 
@@ -124,7 +128,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.poller.dispose();
     this.changed.dispose();
   }
