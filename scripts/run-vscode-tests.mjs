@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureVscodeEnv } from './vscode-env.mjs';
+import { ensureVscodeEnv, withDirLock } from './vscode-env.mjs';
 import { buildSuite, suiteEntry } from '../test/vscode/build-suite.mjs';
 import { startCodeServer } from '../test/vscode/code-server.mjs';
 import { runSuiteInBrowser } from '../test/vscode/launcher.mjs';
@@ -83,9 +83,9 @@ function runE2eScript(cs, timeoutSec) {
 
 const results = { suite: null, e2e: null };
 const counts = { passed: 0, failed: 0 };
-let exitCode;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baas-vscode-'));
-try {
+
+/** Set-up, build, package, then (a) and (b); fills `results` and `counts`. */
+async function runAll(tmp) {
   const vsEnv = await step('set-up', () => ensureVscodeEnv());
   const serverName = mcpServerName();
   const hostEnv = { BAAS_LANG: process.env.BAAS_LANG || 'en', BAAS_TEST_MCP_SERVER_NAME: serverName };
@@ -150,10 +150,18 @@ try {
       } else log('e2e failed: media/screenshots left as they were');
     }
   }
+}
+
+let exitCode = 1;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baas-vscode-'));
+try {
+  fs.mkdirSync(testRoot, { recursive: true });
+  // One run at a time per work tree: runs share out/test/vscode, .vscode-test/ and artifacts/ (and
+  // two code-servers on 2 cores would only make both slow and flaky).
+  await withDirLock(path.join(testRoot, '.lock'), () => runAll(tmp));
   exitCode = Object.values(results).some((r) => r !== null && r !== 0) ? 1 : 0;
 } catch (e) {
   log('ERROR', e.stack || e.message);
-  exitCode = 1;
   counts.failed += 1;
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

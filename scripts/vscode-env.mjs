@@ -65,9 +65,11 @@ function ensureDebianPackages(chromium) {
   return 'installed';
 }
 
-/** One set-up at a time per cache (two test runs starting together must not both run npm rebuild). */
-async function withLock(cacheDir, fn) {
-  const lock = path.join(cacheDir, '.lock');
+/**
+ * Runs `fn` while holding the directory lock `lock` (mkdir is atomic); waits while a live process
+ * holds it and takes over a lock whose process is gone.
+ */
+export async function withDirLock(lock, fn) {
   for (let waited = 0; ; waited += 2000) {
     try {
       fs.mkdirSync(lock);
@@ -80,7 +82,7 @@ async function withLock(cacheDir, fn) {
       let alive = false;
       try { alive = pid > 0 && process.kill(pid, 0); } catch { /* ESRCH: stale lock */ }
       if (!alive && waited >= 2000) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
-      if (waited % 30000 === 0) log(`waiting for another set-up (pid ${pid}) holding ${lock}`);
+      if (waited % 30000 === 0) log(`waiting for pid ${pid}, which holds ${lock}`);
       await sleep(2000);
     }
   }
@@ -181,7 +183,8 @@ export async function ensureVscodeEnv({ cacheDir = process.env.BAAS_VSCODE_CACHE
   const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
   fs.mkdirSync(cacheDir, { recursive: true });
   const apt = await timed('apt (chromium, libkrb5-dev, fonts-nanum)', () => ensureDebianPackages(chromium));
-  const result = await withLock(cacheDir, async () => {
+  // One set-up at a time per cache: two test runs starting together must not both run npm rebuild.
+  const result = await withDirLock(path.join(cacheDir, '.lock'), async () => {
     const prewarm = await waitForPrewarm(cacheDir);
     const node24 = await timed(`Node ${NODE_MAJOR}`, () => ensureNode24(cacheDir));
     const cs = await timed(`code-server ${CODE_SERVER_VERSION}`, () => ensureCodeServer(cacheDir, node24, prewarm));
