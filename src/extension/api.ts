@@ -1,5 +1,6 @@
-// What activate() returns. TEST-FACING: the in-host suite (test/vscode/suite) reaches the running
-// services through it; it is not a public API for other extensions and may change with any release.
+// What activate() returns, only when VS Code runs the extension's tests (ExtensionMode.Test): the
+// in-host suite (test/vscode/suite) reaches the running services through it. It can bypass the send
+// confirmation, so an installed extension gets `undefined` instead; it may change with any release.
 import type { McpHttpHost } from '../mcp/httpHost';
 import type { SendingRuntime } from '../sending/runtime';
 import type { ConfirmSend } from '../sending/types';

@@ -1,5 +1,6 @@
 // Entry point. Builds the services once (logger, key store, one sending runtime, the MCP host), hands
-// them to small register* helpers that each return a Disposable, and returns the test-facing API.
+// them to small register* helpers that each return a Disposable, and (under a test runner only)
+// returns the test-facing API.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LEDGER_FILE_NAME } from '../ledger/ledgerPath';
@@ -23,7 +24,7 @@ import { registerSnippetCommand } from './snippetCommand';
 import { registerStatusBar } from './statusBar';
 import { registerStatusCommand } from './statusCommand';
 
-export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi {
+export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi | undefined {
   const channel = vscode.window.createOutputChannel(t('BaaS SMS'), { log: true });
   const logger = new OutputLogger(channel);
   const apiKeys = new ApiKeyStore(context.secrets, (key) => logger.addSecret(key));
@@ -55,6 +56,9 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   );
   reportInterruptedSends(runtime.ledger.recoverInterrupted().length, logger);
 
+  // The API reaches past the confirmation (the runtime, the confirm override): other extensions
+  // must never get it, so it exists only when VS Code runs the extension's tests.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     runtime,
     mcpHost: () => mcpHost.start(),

@@ -12,6 +12,7 @@ describe('BaaS SMS commands', () => {
     const extension = vscode.extensions.getExtension<BaasSmsExtensionApi>(EXTENSION_ID);
     assert.ok(extension);
     api = await extension.activate();
+    assert.ok(api, 'activate() returns the test API under the test runner (ExtensionMode.Test)');
   });
 
   it('Toggle Sandbox sets the mode it is given, and flips it without one', async () => {

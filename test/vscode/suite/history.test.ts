@@ -16,6 +16,7 @@ describe('the history tree', function () {
     const extension = vscode.extensions.getExtension<BaasSmsExtensionApi>(EXTENSION_ID);
     assert.ok(extension);
     api = await extension.activate();
+    assert.ok(api, 'activate() returns the test API under the test runner (ExtensionMode.Test)');
   });
 
   it('shows a send that another writer of the ledger file recorded', async () => {

@@ -31,7 +31,9 @@ describe('the in-process MCP endpoint', () => {
   before(async () => {
     const extension = vscode.extensions.getExtension<BaasSmsExtensionApi>(EXTENSION_ID);
     assert.ok(extension);
-    host = await (await extension.activate()).mcpHost();
+    const api = await extension.activate();
+    assert.ok(api, 'activate() returns the test API under the test runner (ExtensionMode.Test)');
+    host = await api.mcpHost();
   });
 
   it('listens on 127.0.0.1 only', () => {

@@ -43,6 +43,7 @@ describe('MCP tools through VS Code\'s own MCP client (sandbox)', function () {
     const extension = vscode.extensions.getExtension<BaasSmsExtensionApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
     api = await extension.activate();
+    assert.ok(api, 'activate() returns the test API under the test runner (ExtensionMode.Test)');
     await vscode.workspace.getConfiguration(CONFIG_SECTION).update(SETTINGS.sandbox, true, vscode.ConfigurationTarget.Global);
   });
 

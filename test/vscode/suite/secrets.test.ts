@@ -50,6 +50,7 @@ describe('the API key stays secret', function () {
     const extension = vscode.extensions.getExtension<BaasSmsExtensionApi>(EXTENSION_ID);
     assert.ok(extension);
     api = await extension.activate();
+    assert.ok(api, 'activate() returns the test API under the test runner (ExtensionMode.Test)');
     fake = await startFakeBaas();
     await config().update(SETTINGS.apiBaseUrl, fake.url, vscode.ConfigurationTarget.Global);
     await config().update(SETTINGS.projectId, PROJECT_ID, vscode.ConfigurationTarget.Global);
