@@ -60,8 +60,9 @@ describe('the API key stays secret', function () {
 
   after(async () => {
     api.testing.setConfirmOverride(undefined);
-    await api.testing.setApiKey(undefined);
+    // Sandbox first: live mode without a key would make a server restart ask for one.
     await config().update(SETTINGS.sandbox, true, vscode.ConfigurationTarget.Global);
+    await api.testing.setApiKey(undefined);
     await config().update(SETTINGS.apiBaseUrl, undefined, vscode.ConfigurationTarget.Global);
     await config().update(SETTINGS.projectId, undefined, vscode.ConfigurationTarget.Global);
     await fake.close();
