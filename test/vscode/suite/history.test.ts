@@ -1,5 +1,6 @@
 // The history tree follows the ledger file, not only this window's own sends: a send another process
-// writes to the same file (another window, the standalone server) appears within seconds.
+// writes to the same file (another window, the standalone server) appears within seconds. Long
+// histories come a page at a time.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BaasSmsExtensionApi } from '../../../src/extension/api';
@@ -7,6 +8,17 @@ import { EXTENSION_ID } from '../../../src/extension/constants';
 import { SendLedger } from '../../../src/ledger/sendLedger';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Records a send that failed before reaching the server (no group, so nothing polls it). */
+function recordFailedSend(ledger: SendLedger, text: string): string {
+  const entry = ledger.recordPending({
+    kind: 'sms', message_type: 'SMS', project_id: '00000000-0000-4000-8000-000000000000', sandbox: true, origin: 'command',
+    recipients: [{ phone_number: '010-4444-5555', member_code: 'other-process' }], message: text,
+    callback_number: '02-1234-5678', message_bytes: text.length, estimated_cost_krw: 9.9, idempotency_key: `${text}-${Date.now()}`,
+  });
+  ledger.recordOutcome(entry.id, { outcome: 'failed', error: { code: 'NETWORK_ERROR', message: 'stand-in failure' } });
+  return entry.id;
+}
 
 describe('the history tree', function () {
   this.timeout(60_000);
@@ -25,22 +37,32 @@ describe('the history tree', function () {
     assert.strictEqual(api.historyProvider.polling, false);
     // A second SendLedger on the same file stands in for another process (its own instance, its own writes).
     const other = new SendLedger(api.runtime.ledger.file);
-    const entry = other.recordPending({
-      kind: 'sms', message_type: 'SMS', project_id: '00000000-0000-4000-8000-000000000000', sandbox: true, origin: 'command',
-      recipients: [{ phone_number: '010-4444-5555', member_code: 'other-process' }], message: 'from another process',
-      callback_number: '02-1234-5678', message_bytes: 21, estimated_cost_krw: 9.9, idempotency_key: `other-${Date.now()}`,
-    });
-    other.recordOutcome(entry.id, { outcome: 'failed', error: { code: 'NETWORK_ERROR', message: 'stand-in failure' } });
+    const id = recordFailedSend(other, 'from another process');
     let changed = 0;
     const subscription = api.historyProvider.onDidChangeTreeData(() => changed++);
     try {
       for (let waited = 0; waited < 10_000 && changed === 0; waited += 100) await sleep(100);
       assert.ok(changed > 0, 'the tree was told to redraw');
-      const node = api.historyProvider.getChildren().find((n) => n.kind === 'send' && n.entry.id === entry.id);
+      const node = api.historyProvider.getChildren().find((n) => n.kind === 'send' && n.entry.id === id);
       assert.ok(node, 'the other writer\'s send is in the tree');
       assert.strictEqual(String(api.historyProvider.getTreeItem(node).description), 'not sent: NETWORK_ERROR · sandbox');
     } finally {
       subscription.dispose();
     }
+  });
+
+  it('shows 50 sends at a time, with "Load more…" while there are more', () => {
+    const writer = new SendLedger(api.runtime.ledger.file);
+    const total = api.runtime.ledger.list({ limit: 100 }).entries.length;
+    for (let i = total; i < 60; i++) recordFailedSend(writer, `paging ${i}`);
+    const provider = api.historyProvider;
+    const first = provider.getChildren();
+    assert.strictEqual(first.length, 51);
+    assert.deepStrictEqual(first.slice(-1).map((n) => n.kind), ['loadMore']);
+    assert.strictEqual(provider.getTreeItem(first[50]).command?.command, 'baasSms.history.loadMore');
+    provider.loadMore();
+    const all = provider.getChildren();
+    assert.strictEqual(all.filter((n) => n.kind === 'send').length, Math.max(total, 60));
+    assert.ok(!all.some((n) => n.kind === 'loadMore'));
   });
 });
