@@ -77,7 +77,11 @@ export class SendService {
     }
     const result = this.confirmAndSend(preview, apiKey, options);
     this.recent.set(dedupeKey, { at: this.now(), result });
-    result.catch(() => this.recent.delete(dedupeKey));
+    // A send that certainly did not go out may be tried again at once; one whose outcome is unknown
+    // may not: an identical repeat gets the same unknown answer until checked or given a new key.
+    result.catch((error: unknown) => {
+      if (toBaasSmsError(error).outcome !== 'unknown') this.recent.delete(dedupeKey);
+    });
     return result;
   }
 

@@ -167,6 +167,19 @@ describe('MCP tools (SDK client ↔ createServer ↔ emulator)', () => {
     assert.equal(h.emulator.committedSends(), 1);
     const history = structured<{ sends: Array<{ send_id: string; outcome: string }> }>(await h.call('get_send_history', {}));
     assert.deepEqual(history.sends.map((s) => [s.send_id, s.outcome]), [[error.send_id, 'unknown']]);
+    // An agent repeating the same call gets the same unknown answer, not a second send.
+    const repeat = errorOf(await h.call('send_sms', { recipients: one, message: 'hi' }));
+    assert.deepEqual([repeat.code, repeat.send_id], ['OUTCOME_UNKNOWN', error.send_id]);
+    assert.equal(h.emulator.committedSends(), 1);
+  });
+
+  it('a send that certainly did not go out (503) may be repeated at once', async () => {
+    h = await startHarness();
+    h.emulator.setFaults({ mode: 'status', status: 503, count: 3 });
+    assert.equal(errorOf(await h.call('send_sms', { recipients: one, message: 'hi' })).code, 'SERVICE_UNAVAILABLE');
+    structured(await h.call('send_sms', { recipients: one, message: 'hi' }));
+    assert.equal(h.emulator.committedSends(), 1);
+    assert.deepEqual(h.runtime.ledger.list({}).entries.map((e) => e.outcome), ['sent', 'failed']);
   });
 
   it('the API key appears in no tool result and no log line', async () => {
