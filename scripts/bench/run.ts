@@ -1,0 +1,299 @@
+// The benchmark itself: runs every measurement and builds the table. index.mjs bundles this file and
+// runs it with plain Node; `--child <kind>` is how it runs the measurements that need a fresh process
+// (the first load or start in a process is the one users feel).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describeCalls, measureActivation, type ActivationSample } from './activation';
+import { runColdStart } from './coldStart';
+import { sandboxDeps, timeInProcessStart, warmClientSide } from './inProcessStart';
+import { makeLedger, measureLedger } from './ledgerScale';
+import { measureMemory } from './memory';
+import { measureRules } from './rules';
+import { summarize, type Summary } from './stats';
+import { fileBytes, KiB, MiB, packageVsix } from './sizes';
+import { kib, machineLine, markdownTable, mib, ms, times, verdict, type Row } from './table';
+import { measureToolOverhead } from './toolOverhead';
+
+export interface BenchPaths {
+  /** The repository (for vsce). */
+  root: string;
+  /** Release builds of the two bundles, and the bare SDK server bundled the same way. */
+  serverJs: string;
+  extensionJs: string;
+  bareJs: string;
+  /** How to start this file again as a child: `[bench.js]` bundled, `['--import', 'tsx', run.ts]` from source. */
+  childPrefix: string[];
+}
+
+export interface BenchCounts {
+  coldRounds: number;
+  /** Untimed rounds first (they fill the OS file cache). */
+  coldWarmup: number;
+  inProcessChildren: number;
+  inProcessWarm: number;
+  activationChildren: number;
+  toolRoundsOne: number;
+  toolRoundsThousand: number;
+  rulesRuns: number;
+  ledgerEntries: number;
+  ledgerRounds: number;
+  memoryCalls: number;
+  memorySampleEvery: number;
+  vsix: boolean;
+}
+
+export const FULL: BenchCounts = {
+  coldRounds: 25,
+  coldWarmup: 2,
+  inProcessChildren: 15,
+  inProcessWarm: 50,
+  activationChildren: 15,
+  toolRoundsOne: 300,
+  toolRoundsThousand: 40,
+  rulesRuns: 300,
+  ledgerEntries: 100_000,
+  ledgerRounds: 30,
+  memoryCalls: 10_000,
+  memorySampleEvery: 1_000,
+  vsix: true,
+};
+
+export const QUICK: BenchCounts = {
+  coldRounds: 5,
+  coldWarmup: 1,
+  inProcessChildren: 3,
+  inProcessWarm: 10,
+  activationChildren: 3,
+  toolRoundsOne: 50,
+  toolRoundsThousand: 5,
+  rulesRuns: 50,
+  ledgerEntries: 100_000,
+  ledgerRounds: 5,
+  memoryCalls: 1_000,
+  memorySampleEvery: 200,
+  vsix: false,
+};
+
+export interface BenchReport {
+  table: string;
+  machine: string;
+  notes: string[];
+}
+
+const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+/** Runs `childPrefix --child kind ...args` in a fresh Node and returns the JSON it prints. */
+export function runChild<T>(childPrefix: string[], kind: string, args: string[] = []): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...childPrefix, '--child', kind, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = stdout.trim().split('\n').pop() ?? '';
+      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as T);
+      else reject(new Error(`bench child ${kind} exited with ${code}: ${stderr.slice(-1000)}`));
+    });
+  });
+}
+
+/** What a `--child` process does; prints one JSON line. */
+export async function childMain(kind: string, args: string[]): Promise<void> {
+  if (kind === 'activation') {
+    process.stdout.write(`${JSON.stringify(await measureActivation(args[0], { ledgerFile: args[1] || undefined }))}\n`);
+  } else if (kind === 'in-process') {
+    const bench = sandboxDeps();
+    await warmClientSide();
+    const timing = await timeInProcessStart(bench.deps);
+    await bench.dispose();
+    process.stdout.write(`${JSON.stringify(timing)}\n`);
+  } else {
+    throw new Error(`unknown bench child ${kind}`);
+  }
+}
+
+const row = (figure: string, s: Summary | undefined, budget: string, verdictText: string): Row => ({
+  figure,
+  median: s ? ms(s.median) : '—',
+  p95: s ? ms(s.p95) : '—',
+  budget,
+  verdict: verdictText,
+});
+
+/** Runs everything with `counts`; `log` gets one line per stage (stderr by default). */
+export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (message: string) => void = progress): Promise<BenchReport> {
+  const loadAtStart = os.loadavg();
+  const work = mkdtempSync(path.join(os.tmpdir(), 'baas-bench-'));
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  try {
+    log(`ledger: writing ${counts.ledgerEntries.toLocaleString('en')} synthetic entries`);
+    const big = makeLedger(work, counts.ledgerEntries);
+    const small = makeLedger(work, 1_000);
+
+    // Cold start ---------------------------------------------------------------------------------
+    log(`cold start: ${counts.coldRounds} interleaved rounds of node -e '', bare SDK server, ours, ours with the big ledger`);
+    const emptyLedger = path.join(work, 'cold-start-ledger.jsonl');
+    const cold = await runColdStart([
+      { label: 'node', kind: 'exit', args: ['-e', ''] },
+      { label: 'bare', kind: 'mcp', args: [paths.bareJs] },
+      { label: 'ours', kind: 'mcp', args: [paths.serverJs, '--sandbox'], env: { BAAS_LEDGER_FILE: emptyLedger } },
+      { label: 'oursBig', kind: 'mcp', args: [paths.serverJs, '--sandbox'], env: { BAAS_LEDGER_FILE: big.file } },
+    ], counts.coldRounds, counts.coldWarmup);
+    const [node, bare, ours, oursBig] = ['node', 'bare', 'ours', 'oursBig'].map((label) => summarize(cold[label]));
+    const ratioBare = ours.median / bare.median;
+    rows.push(row('Cold start, stdio server (`--sandbox`): spawn → `initialize` → `tools/list` answered', ours, '≤ 1.1× bare SDK server',
+      `${times(ratioBare)} bare, ${times(ours.median / node.median)} \`node -e ''\` ${ratioBare <= 1.1 ? '✓' : `✗ over by ${Math.round((ratioBare / 1.1 - 1) * 100)}%`}`));
+    rows.push(row('↳ baseline: bare MCP SDK server (1 trivial tool, bundled the same way)', bare, '—', `${times(bare.median / node.median)} \`node -e ''\``));
+    rows.push(row("↳ baseline: `node -e ''` (spawn → exit)", node, '—', '—'));
+    rows.push(row(`↳ ours with a ${big.entries.toLocaleString('en')}-entry ledger (${mib(big.bytes / KiB)})`, oursBig, '—', `${times(oursBig.median / ours.median)} ours with none`));
+    const cpuOurs = summarize(cold['ours:cpu']).median;
+    const cpuBare = summarize(cold['bare:cpu']).median;
+    notes.push(`Cold start: ${cold.ours.length} interleaved runs each. Spawn → initialize answered: ours ${ms(summarize(cold['ours:initialize']).median)}, bare ${ms(summarize(cold['bare:initialize']).median)}. ` +
+      (Number.isFinite(cpuOurs) ? `Main-thread CPU up to the tools/list answer (less sensitive to a busy machine): ours ${ms(cpuOurs)}, bare ${ms(cpuBare)} (${times(cpuOurs / cpuBare)}).` : ''));
+
+    // In-process start ---------------------------------------------------------------------------
+    log(`in-process start: ${counts.inProcessChildren} fresh processes, ${counts.inProcessWarm} warm starts`);
+    const inProcessCold: number[] = [];
+    for (let i = 0; i < counts.inProcessChildren; i++) inProcessCold.push((await runChild<{ ms: number }>(paths.childPrefix, 'in-process')).ms);
+    const bench = sandboxDeps();
+    const inProcessWarm: number[] = [];
+    await warmClientSide();
+    for (let i = 0; i < counts.inProcessWarm + 3; i++) {
+      const { ms: t } = await timeInProcessStart(bench.deps);
+      if (i >= 3) inProcessWarm.push(t);
+    }
+    await bench.dispose();
+    const ipCold = summarize(inProcessCold);
+    const ipWarm = summarize(inProcessWarm);
+    rows.push(row('In-process start: `startMcpHttpHost` + `createServer` → `initialize` → `tools/list` answered, first in a fresh process¹', ipCold, '≤ 50 ms', verdict(ipCold.median, 50)));
+    rows.push(row('↳ the same, again in a warm process', ipWarm, '≤ 50 ms', verdict(ipWarm.median, 50)));
+
+    // Activation (and the provider's own resolve) -----------------------------------------------
+    log(`activation: ${counts.activationChildren} fresh processes with the vscode stand-in`);
+    const activations: ActivationSample[] = [];
+    for (let i = 0; i < counts.activationChildren; i++) activations.push(await runChild<ActivationSample>(paths.childPrefix, 'activation', [paths.extensionJs, big.file]));
+    const load = summarize(activations.map((a) => a.loadMs));
+    const activate = summarize(activations.map((a) => a.activateMs));
+    const activation = summarize(activations.map((a) => a.loadMs + a.activateMs));
+    const resolve = summarize(activations.map((a) => a.resolveToToolsListMs));
+    const sample = activations[0];
+    rows.push(row(`Extension activation, vscode **stand-in**²: load \`dist/extension.js\` + \`activate()\`, ${big.entries.toLocaleString('en')}-entry ledger`, activation, '≤ 50 ms',
+      `${verdict(activation.median, 50)}; load ${ms(load.median)} + activate ${ms(activate.median)}`));
+    rows.push(row('↳ provider `resolveMcpServerDefinition` → `tools/list` answered (same stand-in, first resolve)', resolve, '≤ 50 ms', verdict(resolve.median, 50)));
+    notes.push(`Activation (stand-in) calls ${Object.values(sample.calls).reduce((a, b) => a + b, 0)} vscode APIs before returning: ${describeCalls(sample.calls)}. ` +
+      `Then, from promises it started: ${describeCalls(sample.laterCalls) || 'none'}. It reads ${kib(sample.ledgerBytesRead)} of the ${mib(big.bytes / KiB)} ledger (interrupted-send recovery). Nothing else runs before the first user action.`);
+
+    // Tool overhead ------------------------------------------------------------------------------
+    log(`tool overhead: ${counts.toolRoundsOne} pairs with 1 recipient, ${counts.toolRoundsThousand} with 1000`);
+    const one = await measureToolOverhead(1, counts.toolRoundsOne);
+    const thousand = await measureToolOverhead(1000, counts.toolRoundsThousand, { warmup: 5 });
+    const overOne = summarize(one.overhead);
+    const overThousand = summarize(thousand.overhead);
+    rows.push(row('Tool overhead, `send_sms` 1 recipient: MCP round trip − direct `BaasClient` round trip (paired)³', overOne, 'p50 ≤ 1 ms', verdict(overOne.median, 1)));
+    rows.push(row('↳ 1000 recipients', overThousand, '—', `MCP ${ms(summarize(thousand.mcp).median)} vs direct ${ms(summarize(thousand.direct).median)}`));
+    notes.push(`Tool overhead: send_sms through MCP ${ms(summarize(one.mcp).median)} vs BaasClient alone ${ms(summarize(one.direct).median)} (1 recipient, medians); ` +
+      `in CPU time of the process the overhead is ${ms(summarize(one.overheadCpu).median)} (1 recipient) and ${ms(summarize(thousand.overheadCpu).median)} (1000); each MCP send appends ${one.ledgerBytesPerSend} B to the ledger (1 recipient) and ${kib(thousand.ledgerBytesPerSend)} (1000).`);
+
+    // Rules ---------------------------------------------------------------------------------------
+    log(`rules: ${counts.rulesRuns} runs`);
+    const rules = measureRules(counts.rulesRuns);
+    const rulesSummary = summarize(rules.times);
+    rows.push(row(`Rules: \`prepareSend\`, 1000 recipients in 4 spellings (${rules.duplicatesDropped} duplicates), ${rules.messageBytes}-byte advertisement`, rulesSummary, '≤ 5 ms', verdict(rulesSummary.median, 5)));
+    notes.push(`Rules: the first call in a process took ${ms(rules.firstMs)} (EUC-KR tables built on first use).`);
+
+    // Ledger --------------------------------------------------------------------------------------
+    log(`ledger: ${counts.ledgerRounds} rounds`);
+    const ledger = measureLedger(big.file, counts.ledgerRounds);
+    const ledgerSmall = measureLedger(small.file, counts.ledgerRounds);
+    const cold1 = summarize(ledger.cold);
+    const warm1 = summarize(ledger.warm);
+    const startup = summarize(ledger.startup);
+    const startupSmall = summarize(ledgerSmall.startup);
+    rows.push(row(`Ledger: history page (newest 20 SMS) of ${big.entries.toLocaleString('en')} entries, new \`SendLedger\` (cold)`, cold1, '≤ 20 ms', `${verdict(cold1.median, 20)}; reads ${kib(ledger.coldBytesRead)}`));
+    rows.push(row('↳ same `SendLedger` again (warm)', warm1, '≤ 20 ms', `${verdict(warm1.median, 20)}; reads ${kib(ledger.warmBytesRead)}`));
+    const wholeFile = ledger.startupBytesRead >= big.bytes;
+    rows.push(row(`↳ start-up (constructor + \`recoverInterrupted\`), ${big.entries.toLocaleString('en')} entries`, startup, 'must not read the whole file',
+      `${wholeFile ? '✗' : '✓'} reads ${kib(ledger.startupBytesRead)} of ${mib(big.bytes / KiB)}; 1,000 entries: ${ms(startupSmall.median)}`));
+
+    // Sizes ---------------------------------------------------------------------------------------
+    log('sizes');
+    const serverBytes = fileBytes(paths.serverJs);
+    const extensionBytes = fileBytes(paths.extensionJs);
+    rows.push({ figure: '`dist/server.js` (minified)', median: kib(serverBytes), p95: '—', budget: '≤ 800 KiB', verdict: verdict(serverBytes, 800 * KiB) });
+    rows.push({ figure: '`dist/extension.js` (minified)', median: kib(extensionBytes), p95: '—', budget: '—', verdict: '—' });
+    if (counts.vsix) {
+      log('VSIX: vsce package --no-dependencies');
+      try {
+        const vsix = packageVsix(paths.root, work);
+        rows.push({ figure: 'VSIX (`vsce package --no-dependencies`)', median: `${(vsix.bytes / MiB).toFixed(2)} MiB`, p95: '—', budget: '≤ 1.5 MiB', verdict: verdict(vsix.bytes, 1.5 * MiB) });
+      } catch (error) {
+        rows.push({ figure: 'VSIX (`vsce package --no-dependencies`)', median: 'failed', p95: '—', budget: '≤ 1.5 MiB', verdict: `✗ ${String((error as { stderr?: string }).stderr ?? error).split('\n').find((l) => l.trim()) ?? 'vsce failed'}` });
+      }
+    }
+
+    // Memory --------------------------------------------------------------------------------------
+    log(`memory: ${counts.memoryCalls.toLocaleString('en')} tool calls against dist/server.js --sandbox`);
+    const memory = await measureMemory(paths.serverJs, counts.memoryCalls, counts.memorySampleEvery);
+    const warmUp = memory.samples[0];
+    const last = memory.samples[memory.samples.length - 1];
+    const heapGrowth = last.heapKiB - warmUp.heapKiB;
+    const rssGrowth = last.rssKiB - warmUp.rssKiB;
+    const signed = (kibibytes: number): string => `${kibibytes >= 0 ? '+' : ''}${mib(kibibytes)}`;
+    const heapKnown = Number.isFinite(heapGrowth);
+    rows.push({
+      figure: `Memory: stdio server after ${warmUp.calls.toLocaleString('en')} → ${last.calls.toLocaleString('en')} tool calls: live heap after GC; RSS⁴`,
+      median: heapKnown ? `heap ${mib(warmUp.heapKiB)} → ${mib(last.heapKiB)}` : '—',
+      p95: `RSS ${mib(warmUp.rssKiB)} → ${mib(last.rssKiB)} (peak ${mib(memory.peakKiB)})`,
+      budget: 'no growth after warm-up',
+      verdict: heapKnown
+        ? `${heapGrowth <= warmUp.heapKiB * 0.1 ? '✓' : '✗'} heap ${signed(heapGrowth)} (${Math.round((heapGrowth / warmUp.heapKiB) * 100)}%), RSS ${signed(rssGrowth)}`
+        : `${rssGrowth <= warmUp.rssKiB * 0.1 ? '✓' : '✗'} RSS ${signed(rssGrowth)}`,
+    });
+    notes.push(`Memory samples (calls: live heap / RSS): ${memory.samples.map((s) => `${s.calls / 1000}k ${mib(s.heapKiB)} / ${mib(s.rssKiB)}`).join(', ')}; ${memory.sends} sends, ledger ${kib(memory.ledgerBytes)}, ${(memory.ms / 1000).toFixed(0)} s.`);
+
+    const footnotes = [
+      '¹ Measured outside the extension host: the provider needs the `vscode` module, so the same work (`startMcpHttpHost({ createServer })`, then an SDK `StreamableHTTPClientTransport` client) runs in plain Node; the client\'s own first `fetch` is loaded before timing.',
+      '² Not VS Code: `dist/extension.js` loaded in plain Node with a minimal stand-in for the `vscode` module (scripts/bench/vscodeStandIn.ts) that counts API calls. A real extension host adds its own overhead; this is the extension\'s share.',
+      '³ In-memory SDK client → `createServer` → `SendService` (rules, guard, two ledger lines) → `BaasClient` → emulator on 127.0.0.1, minus the same send by a `BaasClient` alone, interleaved; fresh text per send, spend limits high, de-duplication window 0 s.',
+      '⁴ `--sandbox`, 5 ms delivery delay; calls cycle preview_message ×4, get_send_history ×2, send_sms ×2, get_message_status ×2; sampled every ' + `${counts.memorySampleEvery.toLocaleString('en')} calls (heap after a forced full GC, through a bench-only preload); the first sample is the warm-up figure; ✓ means growth ≤ 10% of it.`,
+    ];
+    return { table: `${markdownTable(rows)}\n\n${footnotes.join('\n')}`, machine: machineLine(loadAtStart), notes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function argValue(args: string[], name: string): string {
+  const i = args.indexOf(name);
+  if (i < 0 || !args[i + 1]) throw new Error(`missing ${name}`);
+  return args[i + 1];
+}
+
+async function main(args: string[]): Promise<void> {
+  const child = args.indexOf('--child');
+  if (child >= 0) return childMain(args[child + 1], args.slice(child + 2));
+  const paths: BenchPaths = {
+    root: argValue(args, '--root'),
+    serverJs: argValue(args, '--server'),
+    extensionJs: argValue(args, '--extension'),
+    bareJs: argValue(args, '--bare'),
+    childPrefix: [process.argv[1]],
+  };
+  const report = await runBench(paths, args.includes('--quick') ? QUICK : FULL);
+  process.stdout.write(`${report.table}\n\n${report.machine}\n\nNotes:\n${report.notes.map((n) => `- ${n}`).join('\n')}\n`);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
