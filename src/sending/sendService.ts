@@ -26,7 +26,7 @@ export interface SendServiceDeps {
   now?: () => number;
 }
 
-interface RecentSend { at: number; result: Promise<SendResult> }
+interface RecentSend { at: number; fingerprint: string; result: Promise<SendResult> }
 
 export class SendService {
   private readonly clients = new Map<string, BaasClient>();
@@ -69,14 +69,15 @@ export class SendService {
     if (!apiKey) throw new BaasSmsError('MISSING_API_KEY');
     this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
 
-    const dedupeKey = options.idempotencyKey ? `key:${options.idempotencyKey}` : `fp:${sendFingerprint(preview, preview.sandbox)}`;
-    const earlier = this.recentSend(dedupeKey);
+    const fingerprint = sendFingerprint(preview, preview.sandbox);
+    const dedupeKey = options.idempotencyKey ? `key:${options.idempotencyKey}` : `fp:${fingerprint}`;
+    const earlier = this.recentSend(dedupeKey, fingerprint);
     if (earlier) {
       this.deps.logger.info(`send answered from an identical send moments ago (${preview.recipients.length} recipients); nothing new was sent`);
       return { ...(await earlier), deduplicated: true };
     }
     const result = this.confirmAndSend(preview, apiKey, options);
-    this.recent.set(dedupeKey, { at: this.now(), result });
+    this.recent.set(dedupeKey, { at: this.now(), fingerprint, result });
     // A send that certainly did not go out may be tried again at once; one whose outcome is unknown
     // may not: an identical repeat gets the same unknown answer until checked or given a new key.
     result.catch((error: unknown) => {
@@ -85,10 +86,15 @@ export class SendService {
     return result;
   }
 
-  private recentSend(key: string): Promise<SendResult> | undefined {
+  private recentSend(key: string, fingerprint: string): Promise<SendResult> | undefined {
     const windowMs = this.deps.settings().duplicateWindowSeconds * 1000;
     for (const [k, v] of this.recent) if (this.now() - v.at > Math.max(windowMs, 0)) this.recent.delete(k);
-    return this.recent.get(key)?.result;
+    const earlier = this.recent.get(key);
+    // A key reused for a different message must not quietly answer with the first one's result.
+    if (earlier && earlier.fingerprint !== fingerprint) {
+      throw new BaasSmsError('INVALID_INPUT', { field: 'idempotency_key', params: { detail: 'this key was used moments ago for a different message; pass a new key' } });
+    }
+    return earlier?.result;
   }
 
   private async confirmAndSend(preview: SendPreview, apiKey: string, options: SendOptions): Promise<SendResult> {

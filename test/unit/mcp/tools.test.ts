@@ -155,6 +155,9 @@ describe('MCP tools (SDK client ↔ createServer ↔ emulator)', () => {
     const deliberate = structured<{ group_id: number }>(await h.call('send_sms', { recipients: one, message: 'same', idempotency_key: 'second-on-purpose' }));
     assert.notEqual(deliberate.group_id, first.group_id);
     assert.equal(h.emulator.committedSends(), 2);
+    const reused = errorOf(await h.call('send_sms', { recipients: [{ phone_number: '010-9999-8888', member_code: 'u2' }], message: 'other', idempotency_key: 'second-on-purpose' }));
+    assert.deepEqual([reused.code, reused.field], ['INVALID_INPUT', 'idempotency_key']);
+    assert.equal(h.emulator.committedSends(), 2);
   });
 
   it('a 500 after the send was committed is an unknown outcome: not retried, recorded, checkable', async () => {
