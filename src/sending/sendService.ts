@@ -65,10 +65,8 @@ export class SendService {
 
   async send(input: SendInput, options: SendOptions): Promise<SendResult> {
     const preview = this.preview(input, options.advertisement);
-    const apiKey = preview.sandbox ? SANDBOX_API_KEY : await this.deps.apiKey();
-    if (!apiKey) throw new BaasSmsError('MISSING_API_KEY');
-    this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
-
+    // Looked up before the key and the spend limits: a repeat of a send that went out must get that
+    // send's answer, not a refusal saying "not sent" (the budget it spent may be what refuses it).
     const fingerprint = sendFingerprint(preview, preview.sandbox);
     const dedupeKey = options.idempotencyKey ? `key:${options.idempotencyKey}` : `fp:${fingerprint}`;
     const earlier = this.recentSend(dedupeKey, fingerprint);
@@ -76,7 +74,8 @@ export class SendService {
       this.deps.logger.info(`send answered from an identical send moments ago (${preview.recipients.length} recipients); nothing new was sent`);
       return { ...(await earlier), deduplicated: true };
     }
-    const result = this.confirmAndSend(preview, apiKey, options);
+    // Registered before its first await, so a concurrent identical call finds it.
+    const result = this.checkAndSend(preview, options);
     this.recent.set(dedupeKey, { at: this.now(), fingerprint, result });
     // A send that certainly did not go out may be tried again at once; one whose outcome is unknown
     // may not: an identical repeat gets the same unknown answer until checked or given a new key.
@@ -95,6 +94,13 @@ export class SendService {
       throw new BaasSmsError('INVALID_INPUT', { field: 'idempotency_key', params: { detail: 'this key was used moments ago for a different message; pass a new key' } });
     }
     return earlier?.result;
+  }
+
+  private async checkAndSend(preview: SendPreview, options: SendOptions): Promise<SendResult> {
+    const apiKey = preview.sandbox ? SANDBOX_API_KEY : await this.deps.apiKey();
+    if (!apiKey) throw new BaasSmsError('MISSING_API_KEY');
+    this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
+    return this.confirmAndSend(preview, apiKey, options);
   }
 
   private async confirmAndSend(preview: SendPreview, apiKey: string, options: SendOptions): Promise<SendResult> {
