@@ -26,7 +26,8 @@ export interface SendServiceDeps {
   now?: () => number;
 }
 
-interface RecentSend { at: number; fingerprint: string; result: Promise<SendResult> }
+/** `at` is when the send settled; a send still in flight (say, awaiting its confirmation) never expires. */
+interface RecentSend { at?: number; fingerprint: string; result: Promise<SendResult> }
 
 export class SendService {
   private readonly clients = new Map<string, BaasClient>();
@@ -76,18 +77,20 @@ export class SendService {
     }
     // Registered before its first await, so a concurrent identical call finds it.
     const result = this.checkAndSend(preview, options);
-    this.recent.set(dedupeKey, { at: this.now(), fingerprint, result });
+    const recent: RecentSend = { fingerprint, result };
+    this.recent.set(dedupeKey, recent);
     // A send that certainly did not go out may be tried again at once; one whose outcome is unknown
     // may not: an identical repeat gets the same unknown answer until checked or given a new key.
-    result.catch((error: unknown) => {
-      if (toBaasSmsError(error).outcome !== 'unknown') this.recent.delete(dedupeKey);
+    result.then(() => { recent.at = this.now(); }, (error: unknown) => {
+      recent.at = this.now();
+      if (toBaasSmsError(error).outcome !== 'unknown' && this.recent.get(dedupeKey) === recent) this.recent.delete(dedupeKey);
     });
     return result;
   }
 
   private recentSend(key: string, fingerprint: string): Promise<SendResult> | undefined {
     const windowMs = this.deps.settings().duplicateWindowSeconds * 1000;
-    for (const [k, v] of this.recent) if (this.now() - v.at > Math.max(windowMs, 0)) this.recent.delete(k);
+    for (const [k, v] of this.recent) if (v.at !== undefined && this.now() - v.at > Math.max(windowMs, 0)) this.recent.delete(k);
     const earlier = this.recent.get(key);
     // A key reused for a different message must not quietly answer with the first one's result.
     if (earlier && earlier.fingerprint !== fingerprint) {

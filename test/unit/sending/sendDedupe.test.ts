@@ -13,6 +13,7 @@ import { SendLedger } from '../../../src/ledger/sendLedger';
 import { SandboxBackend } from '../../../src/sending/sandbox';
 import { SendService } from '../../../src/sending/sendService';
 import type { SendingSettings } from '../../../src/sending/settings';
+import type { ConfirmSend } from '../../../src/sending/types';
 
 const KEY = 'dedupe-test-key-0123456789';
 const input: SendInput = {
@@ -76,6 +77,26 @@ describe('SendService de-duplication (real emulator on 127.0.0.1:0)', () => {
     const again = await service.send(input, { origin: 'test' }).catch((e: BaasSmsError) => e);
     assert.ok(first instanceof BaasSmsError && again instanceof BaasSmsError);
     assert.deepEqual([again.code, again.params.sendId], ['OUTCOME_UNKNOWN', first.params.sendId]);
+    assert.equal(emulator.committedSends(), 1);
+  });
+
+  it('a send still in flight (waiting for its confirmation) does not expire: a repeat after the window joins it', async () => {
+    start({}, 1);
+    let release: (ok: boolean) => void = () => undefined;
+    let asked = 0;
+    const confirm: ConfirmSend = () => {
+      asked++;
+      return new Promise<boolean>((resolve) => { release = resolve; });
+    };
+    const first = service.send(input, { origin: 'test', confirm });
+    await new Promise((r) => setImmediate(r));
+    clock += 5_000; // the user reads the modal for longer than the window
+    const again = service.send(input, { origin: 'test', confirm });
+    await new Promise((r) => setImmediate(r));
+    assert.equal(asked, 1, 'a second confirmation was shown for the same send');
+    release(true);
+    const [a, b] = await Promise.all([first, again]);
+    assert.deepEqual([b.group_id, b.deduplicated], [a.group_id, true]);
     assert.equal(emulator.committedSends(), 1);
   });
 });
