@@ -108,8 +108,9 @@ export class SendService {
 
   private async confirmAndSend(preview: SendPreview, apiKey: string, options: SendOptions): Promise<SendResult> {
     if (options.confirm && !(await options.confirm(preview))) throw new BaasSmsError('CONFIRMATION_DECLINED');
-    // Time passed while the user read the confirmation: budgets may have moved.
+    // Time passed while the user read the confirmation: budgets may have moved, the caller may have gone.
     this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
+    if (options.signal?.aborted) throw new BaasSmsError('CANCELLED', { outcome: 'not_sent' });
     // Everything that can fail without sending happens before the pending record is written.
     const client = await this.client(preview.sandbox, apiKey);
     const entry = this.deps.ledger.recordPending({
