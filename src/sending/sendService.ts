@@ -1,7 +1,7 @@
 // The one path every send takes, whoever asks (an agent's tool call, a palette command): the rules,
 // the spend guard, de-duplication, the confirmation, the ledger before and after, and the BaaS call.
 // It never retries a send that may have reached the server: such an outcome is recorded as unknown.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { BaasClient } from '../baas/client';
 import { BaasSmsError, toBaasSmsError } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -182,7 +182,8 @@ export class SendService {
   private async client(sandbox: boolean, apiKey: string): Promise<BaasClient> {
     const settings = this.deps.settings();
     const baseUrl = sandbox ? await this.deps.sandbox.baseUrl() : settings.baseUrl;
-    const id = `${sandbox}|${baseUrl}|${settings.timeoutMs}|${apiKey}`;
+    // The key only as a digest: this map shows when the service is inspected, the key must not.
+    const id = `${sandbox}|${baseUrl}|${settings.timeoutMs}|${createHash('sha256').update(apiKey).digest('base64url')}`;
     let client = this.clients.get(id);
     if (!client) {
       // One client per configuration: a changed key, URL or timeout replaces it.
