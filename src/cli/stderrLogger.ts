@@ -9,7 +9,8 @@ type Level = (typeof LEVELS)[number];
 export function createStderrLogger(env: NodeJS.ProcessEnv, write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
   const min = LEVELS.indexOf((env.BAAS_LOG_LEVEL as Level) ?? 'info');
   const threshold = min < 0 ? 1 : min;
-  const secret = env.BAAS_API_KEY;
+  // Trimmed as main.ts trims it: the key that is sent is the one to cut out.
+  const secret = env.BAAS_API_KEY?.trim();
   const log = (level: Level) => (message: string): void => {
     if (LEVELS.indexOf(level) < threshold) return;
     write(`[baas-sms ${level}] ${redactSecret(maskPhonesInText(message), secret)}\n`);
