@@ -84,6 +84,8 @@ export async function startMcpHttpHost(options: McpHttpHostOptions): Promise<Mcp
     };
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
+    // Refused (406, 415, a bad initialize): no session was opened, so nothing will ever close this one.
+    if (transport.sessionId === undefined) await transport.close();
   };
 
   const httpServer = http.createServer((req, res) => {
