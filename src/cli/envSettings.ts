@@ -1,5 +1,6 @@
 // The standalone server's settings, from its environment (the MCP client's config passes them).
 import { localeFromEnv } from '../core/locale';
+import { silentLogger, type Logger } from '../core/logger';
 import { DEFAULT_RULES } from '../core/types';
 import { guardConfigFromEnv } from '../guard/spendGuard';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type SendingSettings } from '../sending/settings';
@@ -10,7 +11,7 @@ const numberOr = (v: string | undefined, fallback: number): number => {
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 };
 
-export function settingsFromEnv(env: NodeJS.ProcessEnv, flags: { sandbox: boolean }): SendingSettings {
+export function settingsFromEnv(env: NodeJS.ProcessEnv, flags: { sandbox: boolean }, logger: Logger = silentLogger): SendingSettings {
   return {
     sandbox: flags.sandbox || truthy(env.BAAS_SANDBOX),
     projectId: env.PROJECT_ID?.trim() || undefined,
@@ -25,7 +26,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, flags: { sandbox: boolea
         MMS: numberOr(env.BAAS_PRICE_MMS, DEFAULT_RULES.prices.MMS),
       },
     },
-    guard: guardConfigFromEnv(env),
+    guard: guardConfigFromEnv(env, logger),
     locale: localeFromEnv(env),
     duplicateWindowSeconds: numberOr(env.BAAS_DUPLICATE_WINDOW_SECONDS, 60),
   };

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv.includes('--version')) return void process.stdout.write(`${VERSION}\n`);
   if (argv[0] === 'emulator') return runEmulatorCli(argv.slice(1), logger);
 
-  const settings = settingsFromEnv(env, { sandbox: argv.includes('--sandbox') });
+  const settings = settingsFromEnv(env, { sandbox: argv.includes('--sandbox') }, logger);
   const runtime = createSendingRuntime({
     settings: () => settings,
     apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
