@@ -11,6 +11,12 @@ const numberOr = (v: string | undefined, fallback: number): number => {
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 };
 
+/** BAAS_SANDBOX_DELAY_MS, or undefined (the sandbox's default) when absent or not a number ≥ 0. */
+export function sandboxDelayFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const delay = numberOr(env.BAAS_SANDBOX_DELAY_MS, -1);
+  return delay >= 0 ? delay : undefined;
+}
+
 export function settingsFromEnv(env: NodeJS.ProcessEnv, flags: { sandbox: boolean }, logger: Logger = silentLogger): SendingSettings {
   return {
     sandbox: flags.sandbox || truthy(env.BAAS_SANDBOX),

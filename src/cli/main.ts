@@ -8,7 +8,7 @@ import { defaultLedgerPath } from '../ledger/ledgerPath';
 import { startMcpHttpHost } from '../mcp/httpHost';
 import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
-import { settingsFromEnv } from './envSettings';
+import { sandboxDelayFromEnv, settingsFromEnv } from './envSettings';
 import { createStderrLogger } from './stderrLogger';
 
 const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through the BaaS API
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<void> {
     apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
     ledgerFile: defaultLedgerPath(env),
     logger,
-    sandboxDeliveryDelayMs: env.BAAS_SANDBOX_DELAY_MS ? Number(env.BAAS_SANDBOX_DELAY_MS) : undefined,
+    sandboxDeliveryDelayMs: sandboxDelayFromEnv(env),
   });
   for (const entry of runtime.ledger.recoverInterrupted()) {
     logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
