@@ -165,15 +165,23 @@ export class SendService {
     return { ...status, ...(entry ? { send_id: entry.id } : {}), sandbox };
   }
 
-  /** Refreshes the status of sent groups that are not final yet; failures are logged, not thrown. */
+  /**
+   * Refreshes the status of sent groups that are not final yet; failures are logged, not thrown. After
+   * a failure other than an unknown group, the API (live or sandbox) is not asked again: the other
+   * groups would fail alike, each after its own retries, and the caller's answer would be late.
+   */
   async refreshOpenGroups(entries: LedgerEntry[], signal?: AbortSignal): Promise<number> {
     let refreshed = 0;
+    const failing = new Set<boolean>();
     for (const entry of entries.filter(isOpenGroup)) {
+      if (failing.has(entry.sandbox)) continue;
       try {
         await this.getStatus(entry.group_id!, { signal });
         refreshed++;
       } catch (error) {
-        this.deps.logger.debug(`status of group ${entry.group_id} not refreshed: ${toBaasSmsError(error).code}`);
+        const { code } = toBaasSmsError(error);
+        this.deps.logger.debug(`status of group ${entry.group_id} not refreshed: ${code}`);
+        if (code !== 'GROUP_NOT_FOUND') failing.add(entry.sandbox);
       }
     }
     return refreshed;
