@@ -3,8 +3,9 @@
 // does on its first call, then initialize and tools/list over the SDK's Streamable HTTP client
 // transport. Only the client's transport is used, not its Client: the Client compiles every tool's
 // output schema with Ajv when it lists tools, work of the client (VS Code's is not ours) that would
-// dwarf the server's. The transport's own first-use cost (Node loading fetch) is paid before timing.
+// dwarf the server's. The client's first use of fetch is paid before timing (warmClientSide).
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -45,9 +46,24 @@ export function sandboxDeps(): BenchDeps {
   };
 }
 
-/** Loads the client side's fetch machinery once, so that it is not counted as the server's start. */
+/**
+ * Runs one complete fetch POST against a throwaway loopback server, so that the client side's first
+ * use of fetch (Node loading and compiling undici) is not counted as the server's start. None of our
+ * code or the SDK's runs in it.
+ */
 export async function warmClientSide(): Promise<void> {
-  await fetch('http://127.0.0.1:9/').catch(() => undefined);
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    await (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).text();
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 /**
