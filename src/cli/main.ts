@@ -24,12 +24,17 @@ Environment: BAAS_API_KEY, PROJECT_ID, BAAS_CALLBACK_NUMBER, BAAS_SANDBOX=1, BAA
 BAAS_API_BASE_URL (emulator / gateway only), BAAS_LANG=ko|en, BAAS_LOG_LEVEL. See the README.
 `;
 
+const SERVE_FLAGS = ['--sandbox', '--http', '--port'];
+
 async function main(argv: string[]): Promise<void> {
   const env = process.env;
   const logger = createStderrLogger(env);
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(USAGE);
   if (argv.includes('--version')) return void process.stdout.write(`${VERSION}\n`);
   if (argv[0] === 'emulator') return runEmulatorCli(argv.slice(1), logger);
+  // A mistyped flag (`--sandbx`) must not quietly serve live, paid sends.
+  const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && argv[i - 1] !== '--port');
+  if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);
 
   const settings = settingsFromEnv(env, { sandbox: argv.includes('--sandbox') }, logger);
   const runtime = createSendingRuntime({
