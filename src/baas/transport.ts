@@ -4,7 +4,7 @@
 // certainly "not sent", and one after it is "may have arrived". fetch hides the socket and only lets
 // us guess from error codes.
 import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as httpsTypes from 'node:https';
 import type { Socket } from 'node:net';
 
 export interface HttpExchange {
@@ -41,7 +41,17 @@ export interface ExchangeRequest {
 // A fresh connection per call (no keep-alive): a reused idle socket that the server is closing at
 // that moment fails with a reset that would make a never-delivered send look "may have arrived".
 // Sends are rare, so the handshake per call is cheap insurance.
-const agents = { 'http:': new http.Agent({ keepAlive: false }), 'https:': new https.Agent({ keepAlive: false }) };
+// Created on first use: loading https (and tls) costs the stdio server's start-up, and the sandbox
+// and the emulator never need it.
+let httpAgent: http.Agent | undefined;
+let https: typeof httpsTypes | undefined;
+let httpsAgent: httpsTypes.Agent | undefined;
+function transportFor(tls: boolean): { lib: typeof http | typeof httpsTypes; agent: http.Agent } {
+  if (!tls) return { lib: http, agent: (httpAgent ??= new http.Agent({ keepAlive: false })) };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+  https ??= require('node:https') as typeof httpsTypes;
+  return { lib: https, agent: (httpsAgent ??= new https.Agent({ keepAlive: false })) };
+}
 const MAX_ANSWER_BYTES = 1024 * 1024;
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
 
@@ -49,7 +59,7 @@ export function exchange(request: ExchangeRequest): Promise<HttpExchange> {
   return new Promise<HttpExchange>((resolve, reject) => {
     if (request.signal?.aborted) return reject(new TransportFailure('cancelled', false));
     const tls = request.url.protocol === 'https:';
-    const lib = tls ? https : http;
+    const { lib, agent } = transportFor(tls);
     let connected = false;
     let settled = false;
     let req: http.ClientRequest | undefined;
@@ -70,7 +80,7 @@ export function exchange(request: ExchangeRequest): Promise<HttpExchange> {
       req = lib.request(request.url, {
         method: request.method,
         headers: request.body === undefined ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
-        agent: agents[tls ? 'https:' : 'http:'],
+        agent,
       }, (res) => {
         const chunks: Buffer[] = [];
         let size = 0;

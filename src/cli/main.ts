@@ -3,9 +3,7 @@
 // MCP conformance suite. Only this directory touches `process` and the console.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { VERSION } from '../core/version';
-import { runEmulatorCli } from '../emulator/cli';
 import { defaultLedgerPath } from '../ledger/ledgerPath';
-import { startMcpHttpHost } from '../mcp/httpHost';
 import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
 import { sandboxDelayFromEnv, settingsFromEnv } from './envSettings';
@@ -31,7 +29,9 @@ async function main(argv: string[]): Promise<void> {
   const logger = createStderrLogger(env);
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(USAGE);
   if (argv.includes('--version')) return void process.stdout.write(`${VERSION}\n`);
-  if (argv[0] === 'emulator') return runEmulatorCli(argv.slice(1), logger);
+  // The emulator and the HTTP host are loaded only in their modes: the stdio server starts faster without them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (argv[0] === 'emulator') return (require('../emulator/cli') as typeof import('../emulator/cli')).runEmulatorCli(argv.slice(1), logger);
   // A mistyped flag (`--sandbx`) must not quietly serve live, paid sends.
   const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && argv[i - 1] !== '--port');
   if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);
@@ -53,6 +53,8 @@ async function main(argv: string[]): Promise<void> {
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {
     const portIndex = argv.indexOf('--port');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startMcpHttpHost } = require('../mcp/httpHost') as typeof import('../mcp/httpHost');
     const host = await startMcpHttpHost({ createServer: () => createServer(deps), logger, requireToken: false, port: portIndex >= 0 ? Number(argv[portIndex + 1]) : 0 });
     logger.warn(`test-only HTTP mode without a token: ${host.url}`);
     stop = () => host.close();

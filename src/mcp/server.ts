@@ -1,6 +1,8 @@
 // createServer(): the MCP server with every tool, resource and prompt. Transport-free: the stdio
 // command and the extension's in-process HTTP host each connect it to their own transport.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { VERSION } from '../core/version';
 import type { ServerDeps } from './deps';
 import { codeInputErrors } from './inputErrors';
@@ -22,10 +24,17 @@ const INSTRUCTIONS =
   'An error with outcome "unknown" means the message may have gone out: check get_send_history, never re-send blindly. ' +
   'For code that integrates SMS into an app, start from get_integration_code.';
 
+// The SDK builds an Ajv instance per server for elicitation, which these tools never use; build one
+// on first use and share it, so server start-up (once per HTTP session) does not pay for it.
+let sharedValidator: AjvJsonSchemaValidator | undefined;
+const lazyValidator: jsonSchemaValidator = {
+  getValidator: (schema) => (sharedValidator ??= new AjvJsonSchemaValidator()).getValidator(schema),
+};
+
 export function createServer(deps: ServerDeps): { server: McpServer; cleanup: () => Promise<void> } {
   const server = new McpServer(
     { name: deps.serverName ?? DEFAULT_SERVER_NAME, title: 'BaaS SMS', version: VERSION },
-    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: lazyValidator },
   );
   codeInputErrors(server, () => deps.settings().locale);
   registerSendSmsTool(server, deps);

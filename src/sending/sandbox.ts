@@ -2,7 +2,8 @@
 // and never leave the machine. Group ids start from the clock so that sandbox groups of different
 // sessions do not share ids in the ledger.
 import type { Logger } from '../core/logger';
-import { startEmulator, type BaasEmulator } from '../emulator/emulator';
+import type * as EmulatorModule from '../emulator/emulator';
+import type { BaasEmulator } from '../emulator/emulator';
 
 export const SANDBOX_API_KEY = 'sandbox-key-not-secret';
 
@@ -13,14 +14,22 @@ export class SandboxBackend {
 
   /** The emulator's base URL, starting it on first call. */
   async baseUrl(): Promise<string> {
-    this.emulator ??= startEmulator({
+    this.emulator ??= this.start();
+    return (await this.emulator).url;
+  }
+
+  private start(): Promise<BaasEmulator> {
+    // Loaded on first use, so a live-only server never pays for the emulator. require, not import():
+    // the bundles and the tests' CommonJS loader both keep it lazy and load one copy of the module.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startEmulator } = require('../emulator/emulator') as typeof EmulatorModule;
+    return startEmulator({
       apiKey: SANDBOX_API_KEY,
       deliveryDelayMs: this.options.deliveryDelayMs ?? 1500,
       firstGroupId: Math.floor(Date.now() / 1000) * 1000,
       controlEndpoints: false,
       logger: this.options.logger,
     });
-    return (await this.emulator).url;
   }
 
   async dispose(): Promise<void> {
