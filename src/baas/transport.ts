@@ -3,9 +3,10 @@
 // we see the socket connect (TLS handshake done), so a failure, timeout or cancellation before it is
 // certainly "not sent", and one after it is "may have arrived". fetch hides the socket and only lets
 // us guess from error codes.
-import * as http from 'node:http';
-import type * as httpsTypes from 'node:https';
+import type * as http from 'node:http';
+import type * as https from 'node:https';
 import type { Socket } from 'node:net';
+import { nodeHttp, nodeHttps } from '../core/nodeBuiltins';
 
 export interface HttpExchange {
   status: number;
@@ -41,16 +42,16 @@ export interface ExchangeRequest {
 // A fresh connection per call (no keep-alive): a reused idle socket that the server is closing at
 // that moment fails with a reset that would make a never-delivered send look "may have arrived".
 // Sends are rare, so the handshake per call is cheap insurance.
-// Created on first use: loading https (and tls) costs the stdio server's start-up, and the sandbox
-// and the emulator never need it.
-let httpAgent: http.Agent | undefined;
-let https: typeof httpsTypes | undefined;
-let httpsAgent: httpsTypes.Agent | undefined;
-function transportFor(tls: boolean): { lib: typeof http | typeof httpsTypes; agent: http.Agent } {
-  if (!tls) return { lib: http, agent: (httpAgent ??= new http.Agent({ keepAlive: false })) };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
-  https ??= require('node:https') as typeof httpsTypes;
-  return { lib: https, agent: (httpsAgent ??= new https.Agent({ keepAlive: false })) };
+// Created on first use, with node:http and node:https themselves (see nodeBuiltins): the stdio
+// server starts without them, and the sandbox and the emulator never need TLS.
+const agents: { http?: http.Agent; https?: https.Agent } = {};
+function transportFor(tls: boolean): { lib: typeof http | typeof https; agent: http.Agent } {
+  if (!tls) {
+    const lib = nodeHttp();
+    return { lib, agent: (agents.http ??= new lib.Agent({ keepAlive: false })) };
+  }
+  const lib = nodeHttps();
+  return { lib, agent: (agents.https ??= new lib.Agent({ keepAlive: false })) };
 }
 const MAX_ANSWER_BYTES = 1024 * 1024;
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);

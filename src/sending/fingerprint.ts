@@ -1,6 +1,6 @@
 // Identifies "the same send" so a request an MCP client re-issues (its answer was lost) does not
 // send twice: same project, mode, recipients, text, subject, images and sender.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../core/nodeBuiltins';
 import type { PreparedSend } from '../core/types';
 
 export function sendFingerprint(prepared: PreparedSend, sandbox: boolean): string {
@@ -14,5 +14,5 @@ export function sendFingerprint(prepared: PreparedSend, sandbox: boolean): strin
     prepared.subject ?? null,
     prepared.image_urls,
   ]);
-  return createHash('sha256').update(canonical).digest('base64url');
+  return nodeCrypto().createHash('sha256').update(canonical).digest('base64url');
 }

@@ -1,10 +1,10 @@
 // The one path every send takes, whoever asks (an agent's tool call, a palette command): the rules,
 // the spend guard, de-duplication, the confirmation, the ledger before and after, and the BaaS call.
 // It never retries a send that may have reached the server: such an outcome is recorded as unknown.
-import { createHash, randomUUID } from 'node:crypto';
 import { BaasClient } from '../baas/client';
 import { BaasSmsError, toBaasSmsError } from '../core/errors';
 import type { Logger } from '../core/logger';
+import { nodeCrypto } from '../core/nodeBuiltins';
 import { maskPhone } from '../core/redact';
 import type { SendInput } from '../core/types';
 import type { SpendGuard } from '../guard/spendGuard';
@@ -126,7 +126,7 @@ export class SendService {
       callback_number: preview.callback_number,
       message_bytes: preview.message_bytes,
       estimated_cost_krw: preview.estimated_cost_krw,
-      idempotency_key: options.idempotencyKey ?? randomUUID(),
+      idempotency_key: options.idempotencyKey ?? nodeCrypto().randomUUID(),
     });
     this.deps.guard.record({ recipientCount: preview.recipients.length, sandbox: preview.sandbox });
     const who = `${preview.recipients.length} recipient(s) (${preview.recipients.slice(0, 3).map((r) => maskPhone(r.phone_number)).join(', ')})`;
@@ -191,7 +191,7 @@ export class SendService {
     const settings = this.deps.settings();
     const baseUrl = sandbox ? await this.deps.sandbox.baseUrl() : settings.baseUrl;
     // The key only as a digest: this map shows when the service is inspected, the key must not.
-    const id = `${sandbox}|${baseUrl}|${settings.timeoutMs}|${createHash('sha256').update(apiKey).digest('base64url')}`;
+    const id = `${sandbox}|${baseUrl}|${settings.timeoutMs}|${nodeCrypto().createHash('sha256').update(apiKey).digest('base64url')}`;
     let client = this.clients.get(id);
     if (!client) {
       // One client per configuration: a changed key, URL or timeout replaces it.
