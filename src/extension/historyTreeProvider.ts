@@ -36,6 +36,8 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   private readonly tracker = new FinalStateTracker();
   private readonly poller: StatusPoller;
   private readonly subscriptions: Array<{ dispose(): void }>;
+  /** Whether the ledger is being followed yet: from the first look at the tree or the first ledger change, not at activation. */
+  private watching = false;
 
   constructor(private readonly options: HistoryTreeOptions) {
     this.poller = new StatusPoller({
@@ -48,7 +50,8 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
       options.runtime.ledger.onDidChange(() => this.ledgerChanged()),
       watchLedgerFile(options.runtime.ledger.file, () => this.ledgerChanged()),
     ];
-    this.ledgerChanged();
+    // No ledger read here: activation stays light. Groups still open from an earlier session are
+    // picked up (polled, and announced when they finish) once the view is shown or anything is sent.
   }
 
   /** Re-reads the ledger and redraws the tree. */
@@ -75,6 +78,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
 
   getChildren(node?: HistoryNode): HistoryNode[] {
     if (!node) {
+      if (!this.watching) this.watch();
       const { entries, has_more } = newestSends(this.options.runtime.ledger, this.pages * HISTORY_PAGE_SIZE);
       const sends: HistoryNode[] = entries.map((entry) => ({ kind: 'send', entry }));
       return has_more ? [...sends, { kind: 'loadMore' }] : sends;
@@ -114,9 +118,15 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   }
 
   private ledgerChanged(): void {
+    this.watch();
+    this.changed.fire();
+  }
+
+  /** Notes which watched groups are open or just finished (telling the user of the latter), and wakes the poller. */
+  private watch(): void {
+    this.watching = true;
     const { entries } = newestSends(this.options.runtime.ledger, Math.max(WATCHED_ENTRIES, this.pages * HISTORY_PAGE_SIZE));
     for (const finished of this.tracker.observe(entries)) this.options.onGroupFinished(finished);
-    this.changed.fire();
     this.poller.poke();
   }
 
