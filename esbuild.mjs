@@ -1,10 +1,14 @@
-// Builds the two bundles: dist/server.js (the standalone `baas-sms-mcp` command, every dependency
-// inlined) and dist/extension.js (the VS Code extension; `vscode` is provided by the host).
-// `--production` minifies and drops source maps; `--watch` rebuilds on change.
+// Builds the bundles: dist/server.js (the standalone `baas-sms-mcp` command, every dependency inlined,
+// one file) and the VS Code extension in two files: dist/extension.js (what activation loads; `vscode`
+// is provided by the host) and dist/mcpHost.js (the MCP server and its HTTP host with the SDK, zod and
+// Ajv, loaded the first time VS Code starts the server).
+// `node esbuild.mjs [--production] [--watch]`: `--production` minifies and drops source maps.
+// The bench and its test import `bundleOptions` so that what they measure is built the same way.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Leaves out data no code path here can reach, to keep the bundles small: iconv-lite's tables for
@@ -26,38 +30,73 @@ const dropUnreachableData = {
   },
 };
 
-/** @type {import('esbuild').BuildOptions} */
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // zod v4 and the MCP SDK ship ESM with `import.meta`; nothing we bundle relies on it at run time.
-  define: { 'import.meta.url': 'undefined' },
-  plugins: [dropUnreachableData],
+/**
+ * Leaves Ajv out of the bundles that hold the MCP server. The SDK's Server builds an Ajv validator
+ * only when it is given no `jsonSchemaValidator`, and uses it only to check elicitation answers;
+ * createServer() passes its own (these tools never elicit). Ajv is ~130 KiB of code that the stdio
+ * server would otherwise compile and run at every start. Constructing the stand-in fails loudly.
+ */
+const sdkWithoutAjv = {
+  name: 'sdk-without-ajv',
+  setup(build) {
+    build.onLoad({ filter: /@modelcontextprotocol.sdk.dist.(esm|cjs).validation.ajv-provider\.js$/ }, () => ({
+      contents: 'export class AjvJsonSchemaValidator { constructor() { throw new Error("Ajv is left out of this bundle (esbuild.mjs): pass a jsonSchemaValidator"); } }',
+      loader: 'js',
+    }));
+  },
 };
 
-const builds = [
-  {
-    ...common,
-    entryPoints: { server: 'src/cli/main.ts' },
-    outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-  {
-    ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
-    outdir: 'dist',
-    external: ['vscode'],
-  },
-];
+/**
+ * The esbuild options of every bundle.
+ * @param {{ production?: boolean, outdir?: string }} [options]
+ * @returns {{ server: import('esbuild').BuildOptions, extension: import('esbuild').BuildOptions, mcpHost: import('esbuild').BuildOptions }}
+ */
+export function bundleOptions({ production = false, outdir = path.join(root, 'dist') } = {}) {
+  /** @type {import('esbuild').BuildOptions} */
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    outdir,
+    // zod v4 and the MCP SDK ship ESM with `import.meta`; nothing we bundle relies on it at run time.
+    define: { 'import.meta.url': 'undefined' },
+    plugins: [dropUnreachableData],
+  };
+  return {
+    server: { ...common, entryPoints: { server: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [dropUnreachableData, sdkWithoutAjv] },
+    extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
+    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcpHostModule.ts' }, plugins: [dropUnreachableData, sdkWithoutAjv] },
+  };
+}
 
-if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
-} else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+/**
+ * The bench's cold-start baseline, a bare MCP SDK server with one trivial tool, bundled as
+ * dist/server.js is but with the SDK left whole (its default Ajv validator included).
+ * @param {{ production?: boolean, outdir?: string }} [options]
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function bareSdkServerOptions(options) {
+  const { server } = bundleOptions(options);
+  return { ...server, entryPoints: { 'bare-server': 'scripts/bench/bare-server.ts' }, plugins: [dropUnreachableData] };
+}
+
+async function main() {
+  const builds = Object.values(bundleOptions({ production: process.argv.includes('--production') }));
+  if (process.argv.includes('--watch')) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+  } else {
+    await Promise.all(builds.map((options) => esbuild.build(options)));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch(() => {
+    process.exitCode = 1; // esbuild has already printed what went wrong
+  });
 }

@@ -31,7 +31,19 @@ export interface ErrorDescription {
   server_message?: string;
 }
 
+/**
+ * Marks a BaasSmsError whichever copy of this module made it: the extension runs the MCP server from a
+ * second bundle (dist/mcpHost.js) with its own copy, and its tools must still recognise the errors the
+ * extension's SendService throws, or every refusal would turn into INTERNAL_ERROR.
+ */
+const BRAND = Symbol.for('baas-sms.BaasSmsError');
+
 export class BaasSmsError extends Error {
+  /** `instanceof` by brand, so it holds across bundles (no subclasses: it would match them all). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   readonly code: ErrorCode;
   readonly field?: string;
   readonly params: ErrorParams;
@@ -51,6 +63,7 @@ export class BaasSmsError extends Error {
     this.serverCode = options.serverCode;
     this.serverMessage = options.serverMessage;
     this.outcome = options.outcome;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   /** The error as a user sees it: code, field, what happened and what to do, in `locale`. */

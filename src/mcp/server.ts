@@ -1,7 +1,6 @@
 // createServer(): the MCP server with every tool, resource and prompt. Transport-free: the stdio
 // command and the extension's in-process HTTP host each connect it to their own transport.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { VERSION } from '../core/version';
 import type { ServerDeps } from './deps';
@@ -24,17 +23,19 @@ const INSTRUCTIONS =
   'An error with outcome "unknown" means the message may have gone out: check get_send_history, never re-send blindly. ' +
   'For code that integrates SMS into an app, start from get_integration_code.';
 
-// The SDK builds an Ajv instance per server for elicitation, which these tools never use; build one
-// on first use and share it, so server start-up (once per HTTP session) does not pay for it.
-let sharedValidator: AjvJsonSchemaValidator | undefined;
-const lazyValidator: jsonSchemaValidator = {
-  getValidator: (schema) => (sharedValidator ??= new AjvJsonSchemaValidator()).getValidator(schema),
+// The SDK checks elicitation answers with this validator, by default an Ajv instance built for every
+// server. These tools never elicit, so this one refuses; the bundles leave Ajv out (esbuild.mjs), and
+// the server starts without compiling it.
+export const noElicitationValidator: jsonSchemaValidator = {
+  getValidator: () => {
+    throw new Error('baas-sms-mcp never asks the client for input (elicitation), so it has no answers to validate');
+  },
 };
 
 export function createServer(deps: ServerDeps): { server: McpServer; cleanup: () => Promise<void> } {
   const server = new McpServer(
     { name: deps.serverName ?? DEFAULT_SERVER_NAME, title: 'BaaS SMS', version: VERSION },
-    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: lazyValidator },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: noElicitationValidator },
   );
   codeInputErrors(server, () => deps.settings().locale);
   registerSendSmsTool(server, deps);

@@ -73,12 +73,11 @@ describe('bench (npm run bench) with tiny counts', function () {
   });
 
   it('runs every measurement and prints the table', async () => {
-    const build = (entry: string, out: string, extra: esbuild.BuildOptions = {}) =>
-      esbuild.build({ entryPoints: [entry], outfile: path.join(dir, out), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', define: { 'import.meta.url': 'undefined' }, ...extra });
+    const { bundleOptions, bareSdkServerOptions } = await import('../../../esbuild.mjs'); // the options `npm run build` uses
+    const options = bundleOptions({ outdir: dir });
     await Promise.all([
-      build('src/cli/main.ts', 'server.js'),
-      build('src/extension/extension.ts', 'extension.js', { external: ['vscode'] }),
-      build('scripts/bench/bare-server.ts', 'bare-server.js'),
+      ...Object.values(options).map((o) => esbuild.build({ ...o, logLevel: 'error' })),
+      esbuild.build({ ...bareSdkServerOptions({ outdir: dir }), logLevel: 'error' }),
     ]);
     const report = await runBench({
       root: process.cwd(),
@@ -88,7 +87,7 @@ describe('bench (npm run bench) with tiny counts', function () {
       childPrefix: ['--import', 'tsx', path.resolve('scripts/bench/run.ts')],
     }, TINY, () => undefined);
     const rows = report.table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| figure'));
-    for (const figure of ['Cold start', 'bare MCP SDK server', "node -e ''", 'In-process start', 'activation', 'resolveMcpServerDefinition', 'Tool overhead', '1000 recipients', 'Rules', 'Ledger', 'start-up', 'dist/server.js', 'dist/extension.js', 'Memory']) {
+    for (const figure of ['Cold start', 'bare MCP SDK server', "node -e ''", 'In-process start', 'activation', 'resolveMcpServerDefinition', 'Tool overhead', '1000 recipients', 'Rules', 'Ledger', 'start-up', 'dist/server.js', 'dist/extension.js', 'dist/mcpHost.js', 'Memory']) {
       const row = rows.find((line) => line.includes(figure));
       assert.ok(row, `no row for ${figure}:\n${report.table}`);
       const cells = row.split(' | ');
