@@ -39,6 +39,8 @@ export interface BenchCounts {
   rulesRuns: number;
   ledgerEntries: number;
   ledgerRounds: number;
+  /** Calls before the first memory sample (the stores fill), then memoryCalls more. */
+  memoryWarmupCalls: number;
   memoryCalls: number;
   memorySampleEvery: number;
   vsix: boolean;
@@ -55,6 +57,7 @@ export const FULL: BenchCounts = {
   rulesRuns: 300,
   ledgerEntries: 100_000,
   ledgerRounds: 30,
+  memoryWarmupCalls: 10_000,
   memoryCalls: 10_000,
   memorySampleEvery: 1_000,
   vsix: true,
@@ -71,6 +74,7 @@ export const QUICK: BenchCounts = {
   rulesRuns: 50,
   ledgerEntries: 100_000,
   ledgerRounds: 5,
+  memoryWarmupCalls: 1_000,
   memoryCalls: 1_000,
   memorySampleEvery: 200,
   vsix: false,
@@ -239,8 +243,8 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
     }
 
     // Memory --------------------------------------------------------------------------------------
-    log(`memory: ${counts.memoryCalls.toLocaleString('en')} tool calls against dist/server.js --sandbox`);
-    const memory = await measureMemory(paths.serverJs, counts.memoryCalls, counts.memorySampleEvery);
+    log(`memory: ${counts.memoryWarmupCalls.toLocaleString('en')} + ${counts.memoryCalls.toLocaleString('en')} tool calls against dist/server.js --sandbox`);
+    const memory = await measureMemory(paths.serverJs, counts.memoryCalls, counts.memorySampleEvery, counts.memoryWarmupCalls);
     const warmUp = memory.samples[0];
     const last = memory.samples[memory.samples.length - 1];
     const heapGrowth = last.heapKiB - warmUp.heapKiB;
@@ -262,7 +266,7 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
       '¹ Measured outside the extension host: the provider needs the `vscode` module, so the same work (`startMcpHttpHost({ createServer })`, then initialize and tools/list as raw JSON-RPC over the SDK\'s `StreamableHTTPClientTransport`) runs in plain Node. Not the SDK `Client`: it compiles every output schema with Ajv on tools/list, client work that is not ours. One fetch to a throwaway loopback server first, so the client\'s first use of fetch is not counted.',
       '² Not VS Code: `dist/extension.js` loaded in plain Node with a minimal stand-in for the `vscode` module (scripts/bench/vscodeStandIn.ts) that counts API calls. A real extension host adds its own overhead; this is the extension\'s share.',
       '³ In-memory SDK client → `createServer` → `SendService` (rules, guard, two ledger lines) → `BaasClient` → emulator on 127.0.0.1, minus the same send by a `BaasClient` alone, interleaved; fresh text per send, spend limits high, de-duplication window 0 s.',
-      '⁴ `--sandbox`, 5 ms delivery delay; calls cycle preview_message ×4, get_send_history ×2, send_sms ×2, get_message_status ×2; sampled every ' + `${counts.memorySampleEvery.toLocaleString('en')} calls (heap after a forced full GC, through a bench-only preload); the first sample is the warm-up figure; ✓ means growth ≤ 10% of it.`,
+      '⁴ `--sandbox`, 5 ms delivery delay; calls cycle preview_message ×4, get_send_history ×2, send_sms ×2, get_message_status ×2; sampled every ' + `${counts.memorySampleEvery.toLocaleString('en')} calls after ${counts.memoryWarmupCalls.toLocaleString('en')} warm-up calls (heap after a forced full GC, through a bench-only preload); the first sample is the warm-up figure; ✓ means growth ≤ 10% of it. The warm-up fills the server's bounded stores: the ledger's parsed tail (1 MiB of file), the sandbox's newest 1,000 groups, and identical-send answers kept for the de-duplication window, set to 5 s here (default 60 s; live sends are also bounded by the per-minute limit).`,
       '⁵ `scripts/bench/bare-server.ts`, bundled with dist/server.js\'s esbuild options (`bareSdkServerOptions` in esbuild.mjs) except that it keeps the SDK\'s default Ajv validator, which our bundles leave out (it only checks elicitation answers, and createServer passes its own validator).',
     ];
     return { table: `${markdownTable(rows)}\n\n${footnotes.join('\n')}`, machine: machineLine(loadAtStart), notes };

@@ -29,6 +29,10 @@ export interface EmulatorOptions {
   firstGroupId?: number;
   /** Serve the /__emulator/ control endpoints. Default true. */
   controlEndpoints?: boolean;
+  /** Keep every API request for `requests` (tests read it). Default true; the sandbox, which nobody inspects, turns it off. */
+  recordRequests?: boolean;
+  /** Keep at most this many groups, forgetting the oldest (their status is then "not found"). Default: all. */
+  maxGroups?: number;
   /** Clock for delivery states; tests can move time instead of sleeping. Default Date.now. */
   now?: () => number;
   logger?: Logger;
@@ -57,9 +61,9 @@ export interface BaasEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<BaasEmulator> {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
-  const store = new MessageStore({ firstGroupId: options.firstGroupId ?? 10001, deliveryDelayMs: options.deliveryDelayMs ?? 1500, now });
+  const store = new MessageStore({ firstGroupId: options.firstGroupId ?? 10001, deliveryDelayMs: options.deliveryDelayMs ?? 1500, now, maxGroups: options.maxGroups });
   const faults = new FaultSchedule();
-  const log = new RequestLog();
+  const log = new RequestLog({ enabled: options.recordRequests ?? true });
   const waits = new Set<() => void>();
   let closed = false;
 

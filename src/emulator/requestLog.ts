@@ -21,7 +21,11 @@ const REDACTED = '[REDACTED]';
 export class RequestLog {
   private records: EmulatorRequestRecord[] = [];
 
+  /** A disabled log records nothing: the sandbox's emulator runs for a whole session and nobody reads its log. */
+  constructor(private readonly options: { enabled: boolean } = { enabled: true }) {}
+
   record(method: string, path: string, headers: IncomingHttpHeaders, raw: string, at: number): void {
+    if (!this.options.enabled) return;
     const keys = presentedKeys(headers);
     let text = raw;
     for (const key of keys) text = redactSecret(text, key);

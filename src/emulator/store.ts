@@ -28,7 +28,8 @@ export class MessageStore {
   private readonly byGroup = new Map<number, CommittedSend>();
   private nextGroupId: number;
 
-  constructor(private readonly options: { firstGroupId: number; deliveryDelayMs: number; now: () => number }) {
+  /** `maxGroups`: the oldest groups are forgotten beyond it (default: none are). */
+  constructor(private readonly options: { firstGroupId: number; deliveryDelayMs: number; now: () => number; maxGroups?: number }) {
     this.nextGroupId = options.firstGroupId;
   }
 
@@ -44,6 +45,8 @@ export class MessageStore {
     };
     this.sends.push(send);
     this.byGroup.set(send.group_id, send);
+    const excess = this.sends.length - (this.options.maxGroups ?? Infinity);
+    if (excess > 0) for (const forgotten of this.sends.splice(0, excess)) this.byGroup.delete(forgotten.group_id);
     return send;
   }
 

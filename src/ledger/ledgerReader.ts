@@ -35,7 +35,7 @@ export class LedgerReader {
 
   constructor(private readonly file: string, private readonly logger: Logger, options: LedgerReaderOptions = {}) {
     this.chunkBytes = options.chunkBytes ?? 64 * 1024;
-    this.cacheBytes = options.cacheBytes ?? 4 * 1024 * 1024;
+    this.cacheBytes = options.cacheBytes ?? 1024 * 1024;
   }
 
   /** Where the whole lines read so far end: the file's size, less any line still being written. */

@@ -6,6 +6,8 @@ import type * as EmulatorModule from '../emulator/emulator';
 import type { BaasEmulator } from '../emulator/emulator';
 
 export const SANDBOX_API_KEY = 'sandbox-key-not-secret';
+/** Sandbox groups whose status stays known; older ones answer GROUP_NOT_FOUND. */
+export const SANDBOX_MAX_GROUPS = 1000;
 
 export class SandboxBackend {
   private emulator?: Promise<BaasEmulator>;
@@ -28,6 +30,9 @@ export class SandboxBackend {
       deliveryDelayMs: this.options.deliveryDelayMs ?? 1500,
       firstGroupId: Math.floor(Date.now() / 1000) * 1000,
       controlEndpoints: false,
+      // The sandbox runs as long as its server or VS Code window: bound what it keeps.
+      recordRequests: false,
+      maxGroups: SANDBOX_MAX_GROUPS,
       logger: this.options.logger,
     });
   }

@@ -24,6 +24,7 @@ const TINY: BenchCounts = {
   rulesRuns: 2,
   ledgerEntries: 2_000,
   ledgerRounds: 1,
+  memoryWarmupCalls: 10,
   memoryCalls: 20,
   memorySampleEvery: 10,
   vsix: false,

@@ -203,3 +203,29 @@ describe('emulator: result envelope', () => {
     assert.equal(invalid.body.detail[0].field, 'message');
   });
 });
+
+describe('emulator: bounded memory (as the sandbox runs it)', () => {
+  it('with maxGroups, forgets the oldest groups (404) and keeps the newest', async () => {
+    const emulator = await startEmulator({ maxGroups: 2 });
+    try {
+      const ids: number[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await request(emulator.url, 'POST', '/message/sms', { body: smsBody() })).body.data.group_id);
+      const status = async (id: number) => (await request(emulator.url, 'GET', `/message/send_history/sms/${id}/messages`)).status;
+      assert.deepEqual([await status(ids[0]), await status(ids[1]), await status(ids[2])], [404, 200, 200]);
+      assert.deepEqual(emulator.commits().map((c) => c.group_id), ids.slice(1));
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('with recordRequests: false, keeps no request log', async () => {
+    const emulator = await startEmulator({ recordRequests: false });
+    try {
+      assert.equal((await request(emulator.url, 'POST', '/message/sms', { body: smsBody() })).status, 200);
+      assert.equal(emulator.requests.length, 0);
+      assert.equal(emulator.committedSends(), 1);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
