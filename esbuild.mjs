@@ -1,11 +1,12 @@
 // Builds the bundles: dist/server.js (the standalone `baas-sms-mcp` command, every dependency inlined,
 // one file) and the VS Code extension in two files: dist/extension.js (what activation loads; `vscode`
-// is provided by the host) and dist/mcpHost.js (the MCP server and its HTTP host with the SDK, zod and
-// Ajv, loaded the first time VS Code starts the server).
+// is provided by the host) and dist/mcpHost.js (the MCP server and its HTTP host with the SDK and zod,
+// loaded the first time VS Code starts the server).
 // `node esbuild.mjs [--production] [--watch]`: `--production` minifies and drops source maps.
 // The bench and its test import `bundleOptions` so that what they measure is built the same way.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -95,8 +96,19 @@ async function main() {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch(() => {
-    process.exitCode = 1; // esbuild has already printed what went wrong
+/** Run as a script (not imported by the bench): compared as real paths, so a symlinked checkout still builds. */
+function isMain() {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  main().catch((error) => {
+    // esbuild prints its own build errors (they carry `errors`); anything else is ours to show.
+    if (!error?.errors) console.error(error);
+    process.exitCode = 1;
   });
 }

@@ -32,7 +32,7 @@ export function answerControl(ctx: ControlContext, method: string, url: URL, raw
   switch (`${method} ${name}`) {
     case 'GET state':
       return ok({
-        committed_sends: ctx.store.all().length,
+        committed_sends: ctx.store.committedCount(),
         next_group_id: ctx.store.peekNextGroupId(),
         requests: ctx.log.all().length,
         faults: ctx.faults.describe(),
@@ -42,7 +42,7 @@ export function answerControl(ctx: ControlContext, method: string, url: URL, raw
     case 'GET commits': {
       const key = url.searchParams.get('idempotency_key');
       return ok({
-        committed_sends: ctx.store.all().length,
+        committed_sends: ctx.store.committedCount(),
         commits: ctx.store.all(),
         ...(key !== null ? { idempotency_key_commits: ctx.store.commitsFor(key) } : {}),
       });

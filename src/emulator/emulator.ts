@@ -47,10 +47,11 @@ export interface BaasEmulator {
   setFaults(plan: FaultPlan | FaultPlan[] | null): void;
   /** Sends committed since start (or the last reset), whatever their answer was. */
   committedSends(): number;
-  /** Committed sends that carried this `Idempotency-Key`. More than one is a duplicate. */
+  /** Committed sends that carried this `Idempotency-Key`, among those kept (see `maxGroups`). More than one is a duplicate. */
   commitsFor(idempotencyKey: string): number;
+  /** The committed sends kept (all of them unless `maxGroups` is set). */
   commits(): readonly CommittedSend[];
-  /** Every API request seen (control endpoints excluded), keys redacted. */
+  /** Every API request seen (control endpoints excluded), keys redacted; empty with `recordRequests: false`. */
   readonly requests: readonly EmulatorRequestRecord[];
   /** Forgets sends, groups, requests and faults; group ids start over. */
   reset(): void;
@@ -118,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Baas
     host,
     port: address.port,
     setFaults: (plan) => faults.set(plan),
-    committedSends: () => store.all().length,
+    committedSends: () => store.committedCount(),
     commitsFor: (key) => store.commitsFor(key),
     commits: () => store.all(),
     get requests() {

@@ -25,6 +25,8 @@ export interface StatusRow {
 
 export class MessageStore {
   private sends: CommittedSend[] = [];
+  /** Every send committed since start or reset, including groups forgotten beyond `maxGroups`. */
+  private committed = 0;
   private readonly byGroup = new Map<number, CommittedSend>();
   private nextGroupId: number;
 
@@ -45,7 +47,8 @@ export class MessageStore {
     };
     this.sends.push(send);
     this.byGroup.set(send.group_id, send);
-    const excess = this.sends.length - (this.options.maxGroups ?? Infinity);
+    this.committed++;
+    const excess = this.sends.length - Math.max(1, this.options.maxGroups ?? Infinity);
     if (excess > 0) for (const forgotten of this.sends.splice(0, excess)) this.byGroup.delete(forgotten.group_id);
     return send;
   }
@@ -67,8 +70,13 @@ export class MessageStore {
     });
   }
 
+  /** The sends kept (all of them unless `maxGroups` is set). */
   all(): readonly CommittedSend[] {
     return this.sends;
+  }
+
+  committedCount(): number {
+    return this.committed;
   }
 
   commitsFor(idempotencyKey: string): number {
@@ -81,6 +89,7 @@ export class MessageStore {
 
   reset(): void {
     this.sends = [];
+    this.committed = 0;
     this.byGroup.clear();
     this.nextGroupId = this.options.firstGroupId;
   }

@@ -51,7 +51,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
       watchLedgerFile(options.runtime.ledger.file, () => this.ledgerChanged()),
     ];
     // No ledger read here: activation stays light. Groups still open from an earlier session are
-    // picked up (polled, and announced when they finish) once the view is shown or anything is sent.
+    // picked up (polled, and announced when they finish) once the view is shown or the ledger changes.
   }
 
   /** Re-reads the ledger and redraws the tree. */

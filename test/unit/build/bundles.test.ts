@@ -2,10 +2,10 @@
 // loads dist/extension.js without the MCP SDK, zod or Ajv; dist/mcpHost.js (loaded when VS Code starts
 // the server) and dist/server.js carry the SDK and zod but leave out Ajv, which only elicitation uses.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { silentLogger } from '../../../src/core/logger';
@@ -16,13 +16,20 @@ import { DEFAULT_GUARD } from '../../../src/guard/spendGuard';
 import { createSendingRuntime, type SendingRuntime } from '../../../src/sending/runtime';
 import { DEFAULT_BASE_URL, type SendingSettings } from '../../../src/sending/settings';
 
-const dist = (name: string): string => path.resolve('dist', name);
+// Built into a folder of its own with esbuild.mjs's options, so dist/ (maybe a release build) is left alone.
+let out: string;
+const dist = (name: string): string => path.join(out, name);
 // Strings each library cannot do without: zod's base type, the Streamable HTTP session header, Ajv's option.
 const MARKERS = { zod: '$ZodType', sdk: 'mcp-session-id', ajv: 'strictSchema' };
 
 describe('bundles (esbuild.mjs)', function () {
   this.timeout(60_000);
-  before(() => execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' }));
+  before(async () => {
+    out = mkdtempSync(path.join(tmpdir(), 'baas-bundles-build-'));
+    const { bundleOptions } = await import('../../../esbuild.mjs');
+    await Promise.all(Object.values(bundleOptions({ outdir: out })).map((options) => esbuild.build({ ...options, logLevel: 'error' })));
+  });
+  after(() => rmSync(out, { recursive: true, force: true }));
 
   it('dist/extension.js holds neither the MCP SDK, zod nor Ajv: activation does not load them', () => {
     const code = readFileSync(dist('extension.js'), 'utf8');

@@ -213,6 +213,7 @@ describe('emulator: bounded memory (as the sandbox runs it)', () => {
       const status = async (id: number) => (await request(emulator.url, 'GET', `/message/send_history/sms/${id}/messages`)).status;
       assert.deepEqual([await status(ids[0]), await status(ids[1]), await status(ids[2])], [404, 200, 200]);
       assert.deepEqual(emulator.commits().map((c) => c.group_id), ids.slice(1));
+      assert.equal(emulator.committedSends(), 3);
     } finally {
       await emulator.close();
     }
