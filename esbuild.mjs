@@ -32,7 +32,7 @@ const dropUnreachableData = {
 };
 
 /**
- * Leaves Ajv out of the bundles that hold the MCP server. The SDK's Server builds an Ajv validator
+ * Leaves Ajv out of the bundles that hold the MCP server (dist/extension.js holds no SDK at all). The SDK's Server builds an Ajv validator
  * only when it is given no `jsonSchemaValidator`, and uses it only to check elicitation answers;
  * createServer() passes its own (these tools never elicit). Ajv is ~130 KiB of code that the stdio
  * server would otherwise compile and run at every start. Constructing the stand-in fails loudly.
@@ -67,12 +67,12 @@ export function bundleOptions({ production = false, outdir = path.join(root, 'di
     outdir,
     // zod v4 and the MCP SDK ship ESM with `import.meta`; nothing we bundle relies on it at run time.
     define: { 'import.meta.url': 'undefined' },
-    plugins: [dropUnreachableData],
+    plugins: [dropUnreachableData, sdkWithoutAjv],
   };
   return {
-    server: { ...common, entryPoints: { server: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [dropUnreachableData, sdkWithoutAjv] },
+    server: { ...common, entryPoints: { server: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
     extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
-    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcpHostModule.ts' }, plugins: [dropUnreachableData, sdkWithoutAjv] },
+    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcpHostModule.ts' } },
   };
 }
 

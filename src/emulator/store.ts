@@ -24,10 +24,10 @@ export interface StatusRow {
 }
 
 export class MessageStore {
-  private sends: CommittedSend[] = [];
+  /** The sends kept, oldest first (a Map keeps insertion order). */
+  private readonly byGroup = new Map<number, CommittedSend>();
   /** Every send committed since start or reset, including groups forgotten beyond `maxGroups`. */
   private committed = 0;
-  private readonly byGroup = new Map<number, CommittedSend>();
   private nextGroupId: number;
 
   /** `maxGroups`: the oldest groups are forgotten beyond it (default: none are). */
@@ -45,11 +45,13 @@ export class MessageStore {
       recipients: body.recipients.map((r) => ({ phone_number: r.phone_number, member_code: r.member_code })),
       committed_at: this.options.now(),
     };
-    this.sends.push(send);
     this.byGroup.set(send.group_id, send);
     this.committed++;
-    const excess = this.sends.length - Math.max(1, this.options.maxGroups ?? Infinity);
-    if (excess > 0) for (const forgotten of this.sends.splice(0, excess)) this.byGroup.delete(forgotten.group_id);
+    const keep = Math.max(1, this.options.maxGroups ?? Infinity);
+    for (const oldest of this.byGroup.keys()) {
+      if (this.byGroup.size <= keep) break;
+      this.byGroup.delete(oldest);
+    }
     return send;
   }
 
@@ -72,7 +74,7 @@ export class MessageStore {
 
   /** The sends kept (all of them unless `maxGroups` is set). */
   all(): readonly CommittedSend[] {
-    return this.sends;
+    return [...this.byGroup.values()];
   }
 
   committedCount(): number {
@@ -80,7 +82,9 @@ export class MessageStore {
   }
 
   commitsFor(idempotencyKey: string): number {
-    return this.sends.filter((s) => s.idempotency_key === idempotencyKey).length;
+    let count = 0;
+    for (const send of this.byGroup.values()) if (send.idempotency_key === idempotencyKey) count++;
+    return count;
   }
 
   peekNextGroupId(): number {
@@ -88,9 +92,8 @@ export class MessageStore {
   }
 
   reset(): void {
-    this.sends = [];
-    this.committed = 0;
     this.byGroup.clear();
+    this.committed = 0;
     this.nextGroupId = this.options.firstGroupId;
   }
 }
