@@ -13,6 +13,7 @@ import { registerGetMessageStatusTool } from './tools/getMessageStatus';
 import { registerGetSendHistoryTool } from './tools/getSendHistory';
 import { registerPreviewMessageTool } from './tools/previewMessage';
 import { registerSendMmsTool } from './tools/sendMms';
+import { answerToolListFromFile } from './toolList';
 import { registerSendSmsTool } from './tools/sendSms';
 
 export const DEFAULT_SERVER_NAME = 'baas-sms';
@@ -32,7 +33,8 @@ export const noElicitationValidator: jsonSchemaValidator = {
   },
 };
 
-export function createServer(deps: ServerDeps): { server: McpServer; cleanup: () => Promise<void> } {
+/** `liveToolList`: answer tools/list with the SDK's own conversion (for `npm run tool-list` and its test), not toolList.json. */
+export function createServer(deps: ServerDeps, options: { liveToolList?: boolean } = {}): { server: McpServer; cleanup: () => Promise<void> } {
   const server = new McpServer(
     { name: deps.serverName ?? DEFAULT_SERVER_NAME, title: 'BaaS SMS', version: VERSION },
     { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: noElicitationValidator },
@@ -47,5 +49,6 @@ export function createServer(deps: ServerDeps): { server: McpServer; cleanup: ()
   registerComposeSmsPrompt(server);
   registerComposeMmsPrompt(server);
   registerAnalyzeSendResultsPrompt(server);
+  if (!options.liveToolList) answerToolListFromFile(server);
   return { server, cleanup: () => server.close() };
 }
