@@ -170,6 +170,12 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Use a group_id from send_sms, send_mms or get_send_history.',
     hintKo: () => 'send_sms, send_mms, get_send_history가 돌려준 group_id를 쓰세요.',
   },
+  LEDGER_UNAVAILABLE: {
+    en: (p) => `The send ledger ${String(p.location)} cannot be used${p.detail ? ` (${String(p.detail)})` : ''}; nothing was sent.`,
+    ko: (p) => `발송 기록부 ${String(p.location)}을(를) 쓸 수 없습니다${p.detail ? ` (${String(p.detail)})` : ''}. 아무것도 발송되지 않았습니다.`,
+    hintEn: (p) => `Check ${String(p.setting ?? 'the ledger setting')}: ${p.setting === 'BAAS_LEDGER_FILE' ? 'the folder exists and this user may write the file' : 'the server runs and is reachable, the user name, password and database are right'}. No send goes out without its ledger record.`,
+    hintKo: (p) => `${String(p.setting ?? '기록부 설정')}을(를) 확인하세요: ${p.setting === 'BAAS_LEDGER_FILE' ? '폴더가 있고 이 사용자가 파일을 쓸 수 있는지' : '서버가 실행 중이고 연결되는지, 사용자 이름·비밀번호·데이터베이스가 맞는지'}. 기록 없이는 어떤 발송도 나가지 않습니다.`,
+  },
   CONFIRMATION_DECLINED: {
     en: () => 'The user declined the send; nothing was sent.',
     ko: () => '사용자가 발송을 거절했습니다. 아무것도 발송되지 않았습니다.',

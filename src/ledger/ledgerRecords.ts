@@ -2,6 +2,7 @@
 // writes a `pending` line before its request, then an `outcome` line, then any number of `status`
 // lines; reading merges them per id, the latest of each kind winning.
 import type { GroupStatus, MessageKind, MessageType, Recipient, SendOutcome } from '../core/types';
+import type { ProcessOwner } from './engine/owner';
 
 export type SendOrigin = 'mcp' | 'command' | 'test';
 
@@ -26,6 +27,12 @@ export interface LedgerEntry {
   message_bytes: number;
   estimated_cost_krw: number;
   idempotency_key: string;
+  /** What the send claimed before its request (`key:…` or `fp:…`); absent in records of earlier versions. */
+  claim_key?: string;
+  /** The message's fingerprint, to refuse the same key for a different message. */
+  fingerprint?: string;
+  /** The process that made the send: a pending send whose process is gone is unknown at once. */
+  owner?: ProcessOwner;
   outcome: SendOutcome;
   group_id?: number;
   error?: LedgerError;

@@ -11,6 +11,7 @@ import {
   addToOverlay, mergeRecords, withRecord, outcomeRecord, pendingRecord, statusRecord,
   type LedgerEntry, type OutcomeRecord, type OutcomeResult, type Overlay, type PendingRecord, type PendingSendInit, type StatusRecord,
 } from './ledgerRecords';
+import { ownerGone } from './engine/owner';
 import { newSendId } from './sendId';
 
 export { newSendId } from './sendId';
@@ -143,8 +144,8 @@ export class SendLedger {
   }
 
   /**
-   * Sends left pending by a process that stopped between request and answer (older than the stale
-   * age, within the recovery window): each gets an `unknown` outcome written, and is returned so the
+   * Sends left pending by a process that stopped between request and answer (its process is gone, or,
+   * when that cannot be seen from here, older than the stale age; within the recovery window): each gets an `unknown` outcome written, and is returned so the
    * caller can tell the user. Younger pending sends are left alone: another process may be sending.
    */
   recoverInterrupted(): LedgerEntry[] {
@@ -156,7 +157,7 @@ export class SendLedger {
     const interrupted: PendingRecord[] = [];
     for (const record of this.reader.newestFirst(undefined, floor)) {
       if (record.t === 'outcome') answered.add(record.id);
-      else if (record.t === 'pending' && !answered.has(record.id) && Date.parse(record.created_at) < cutoff) interrupted.push(record);
+      else if (record.t === 'pending' && !answered.has(record.id) && (Date.parse(record.created_at) < cutoff || ownerGone(record.owner))) interrupted.push(record);
     }
     return interrupted.reverse().map((pending) =>
       this.update(pending.id, outcomeRecord(pending.id, this.now().toISOString(), { outcome: 'unknown', error: interruptedError() }), mergeRecords(pending, undefined)));
@@ -209,7 +210,8 @@ export class SendLedger {
   }
 
   private isStale(entry: LedgerEntry): boolean {
-    return entry.outcome === 'pending' && this.now().getTime() - Date.parse(entry.created_at) > this.staleAfterMs;
+    // Another host's process cannot be seen: its pending sends wait for the stale age.
+    return entry.outcome === 'pending' && (this.now().getTime() - Date.parse(entry.created_at) > this.staleAfterMs || ownerGone(entry.owner));
   }
 
   /** A stale pending send reads as unknown before recovery has written that down. */

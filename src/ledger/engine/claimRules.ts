@@ -1,0 +1,30 @@
+// When an earlier send still holds a claim, the same rule for both engines: a send that certainly did
+// not go out holds nothing; a key holds for its hold time from the send; a fingerprint holds while its
+// send is in flight and for the duplicate window after its answer.
+import type { LedgerEntry } from '../ledgerRecords';
+import type { BudgetLimits, BudgetUsage, Claim } from './types';
+import { BaasSmsError } from '../../core/errors';
+
+export const KEY_HOLD_MS = 24 * 60 * 60_000;
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 24 * 60 * MINUTE_MS;
+
+export function claimHolds(earlier: LedgerEntry, claim: Claim, now: number): boolean {
+  if (earlier.outcome === 'failed') return false;
+  const created = Date.parse(earlier.created_at);
+  if (claim.key.startsWith('key:')) return now - created < claim.holdMs;
+  if (earlier.outcome === 'pending') return true;
+  return now - Date.parse(earlier.completed_at ?? earlier.created_at) < claim.holdMs;
+}
+
+/** Throws SPEND_LIMIT_EXCEEDED (not sent) if one more send to `recipients` would pass a limit. */
+export function checkBudget(usage: BudgetUsage, limits: BudgetLimits, recipients: number): void {
+  if (usage.sendsLastMinute + 1 > limits.maxSendsPerMinute) throw limitExceeded('maxSendsPerMinute', usage.sendsLastMinute + 1, limits.maxSendsPerMinute);
+  if (usage.recipientsLastDay + recipients > limits.maxRecipientsPerDay) {
+    throw limitExceeded('maxRecipientsPerDay', usage.recipientsLastDay + recipients, limits.maxRecipientsPerDay);
+  }
+}
+
+function limitExceeded(limit: string, actual: number, max: number): BaasSmsError {
+  return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { params: { limit, actual, max }, outcome: 'not_sent' });
+}
