@@ -67,11 +67,13 @@ export function bundleOptions({ production = false, outdir = path.join(root, 'di
     outdir,
     // zod v4 and the MCP SDK ship ESM with `import.meta`; nothing we bundle relies on it at run time.
     define: { 'import.meta.url': 'undefined' },
+    // pg's optional native binding (libpq) is never used: the pure-JS driver is bundled instead.
+    external: ['pg-native'],
     plugins: [dropUnreachableData, sdkWithoutAjv],
   };
   return {
     server: { ...common, entryPoints: { server: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-    extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
+    extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode', 'pg-native'] },
     mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcpHostModule.ts' } },
   };
 }

@@ -74,7 +74,7 @@ async function startCluster(): Promise<Cluster> {
     } catch (error) {
       if (attempt >= 3) {
         const log = fs.existsSync(path.join(dir, 'server.log')) ? fs.readFileSync(path.join(dir, 'server.log'), 'utf8').slice(-2000) : '';
-        throw new Error(`PostgreSQL did not start: ${(error as Error).message}\n${log}`);
+        throw new Error(`PostgreSQL did not start: ${(error as Error).message}\n${log}`, { cause: error });
       }
     }
   }
