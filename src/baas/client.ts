@@ -2,6 +2,7 @@
 // SMS and MMS and reads a group's delivery status; see request.ts for retries and errors.
 import { BaasSmsError } from '../core/errors';
 import { silentLogger } from '../core/logger';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../core/settings';
 import type { GroupStatus } from '../core/types';
 import { toGroupStatus } from './groupStatus';
 import { DEFAULT_BAAS_PATHS, groupStatusPath, type BaasPaths } from './paths';
@@ -11,7 +12,6 @@ import type { BaasClientOptions, MmsRequest, SendAccepted, SendBody, SendOptions
 export type { BaasClientOptions, MmsRequest, SendAccepted, SendOptions, SmsRequest } from './types';
 export { API_PREFIXED_BAAS_PATHS, DEFAULT_BAAS_PATHS, type BaasPaths } from './paths';
 
-export const DEFAULT_BAAS_BASE_URL = 'https://api.aiapp.link';
 const CHANNEL = { sms: 1, mms: 3 } as const;
 
 export class BaasClient {
@@ -25,8 +25,8 @@ export class BaasClient {
     if (!apiKey) throw new BaasSmsError('MISSING_API_KEY', { outcome: 'not_sent' });
     this.#config = {
       apiKey,
-      baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BAAS_BASE_URL),
-      timeoutMs: positive(options.timeoutMs, 20_000),
+      baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+      timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS),
       maxRetries: Math.max(0, Math.floor(options.maxRetries ?? 2)),
       maxRetryAfterMs: Math.max(0, options.maxRetryAfterMs ?? 5_000),
       retryBaseDelayMs: Math.max(0, options.retryBaseDelayMs ?? 250),

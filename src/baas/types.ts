@@ -32,7 +32,7 @@ export interface SendOptions {
 
 export interface BaasClientOptions {
   apiKey: string;
-  /** Default https://api.aiapp.link. A path prefix (self-hosted gateway) is kept. */
+  /** Default DEFAULT_BASE_URL (core/settings.ts). A path prefix (self-hosted gateway) is kept. */
   baseUrl?: string;
   /** Per attempt, from connecting to the last byte of the answer. Default 20000. */
   timeoutMs?: number;

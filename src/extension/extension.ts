@@ -1,11 +1,8 @@
 // Entry point. Builds the services once (logger, key store, one sending runtime, the MCP host), hands
 // them to small register* helpers that each return a Disposable, and (under a test runner only)
 // returns the test-facing API.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LEDGER_FILE_NAME } from '../ledger/ledgerPath';
 import { createSendingRuntime } from '../sending/runtime';
-import type { SendingSettings } from '../sending/settings';
 import type { BaasSmsExtensionApi } from './api';
 import { ApiKeyStore } from './apiKeyStore';
 import { CONFIG_SECTION, MCP_SERVER_NAME } from './constants';
@@ -19,10 +16,11 @@ import { registerModeCommands } from './modeCommands';
 import { OutputLogger } from './outputLogger';
 import { registerSendCommands } from './sendCommands';
 import { SendConfirmation } from './sendConfirmation';
-import { pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './sendingSettings';
+import { ledgerFileFor, pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './sendingSettings';
 import { registerSnippetCommand } from './snippetCommand';
 import { registerStatusBar } from './statusBar';
 import { registerStatusCommand } from './statusCommand';
+import type { SendingSettings } from '../core/settings';
 
 export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi | undefined {
   const channel = vscode.window.createOutputChannel(t('BaaS SMS'), { log: true });
@@ -30,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   const apiKeys = new ApiKeyStore(context.secrets, (key) => logger.addSecret(key));
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(CONFIG_SECTION);
   const settings = (): SendingSettings => sendingSettingsFrom(config(), vscode.env.language);
-  const runtime = createSendingRuntime({ settings, apiKey: () => apiKeys.get(), ledgerFile: ledgerFile(context), logger });
+  const runtime = createSendingRuntime({ settings, apiKey: () => apiKeys.get(), ledgerFile: ledgerFileFor(context.globalStorageUri.fsPath, process.env), logger });
   const confirmation = new SendConfirmation(() => skipConfirmationForSandbox(config()), logger);
   const mcpHost = new McpHostController(
     { sendService: runtime.sendService, ledger: runtime.ledger, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME },
@@ -74,13 +72,6 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
 
 export function deactivate(): void {
   // Everything is in context.subscriptions.
-}
-
-/** BAAS_LEDGER_FILE (tests, or sharing the standalone server's ledger), else this extension's global storage (created by the first write). */
-function ledgerFile(context: vscode.ExtensionContext): string {
-  const override = process.env.BAAS_LEDGER_FILE?.trim();
-  if (override) return path.resolve(override);
-  return path.join(context.globalStorageUri.fsPath, LEDGER_FILE_NAME);
 }
 
 function reportInterruptedSends(count: number, logger: OutputLogger): void {

@@ -4,11 +4,11 @@
 // the project id and the mode, so VS Code re-reads it then.
 import * as vscode from 'vscode';
 import { VERSION } from '../core/version';
-import type { SendingSettings } from '../sending/settings';
 import type { ApiKeyStore } from './apiKeyStore';
 import { COMMANDS, MCP_PROVIDER_ID, SETTINGS, settingId, CONFIG_SECTION } from './constants';
 import { t } from './l10n';
 import type { McpHostController } from './mcpHostController';
+import type { SendingSettings } from '../core/settings';
 
 /** Stands in for the address until `resolve` starts the host; never connected to. */
 const UNRESOLVED_URI = 'http://127.0.0.1/mcp';

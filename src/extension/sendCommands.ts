@@ -7,13 +7,13 @@ import { toBaasSmsError, type BaasSmsError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { MessageKind, SendInput } from '../core/types';
 import type { SendService } from '../sending/sendService';
-import type { SendingSettings } from '../sending/settings';
 import type { ConfirmSend, SendResult } from '../sending/types';
 import { COMMANDS, VIEWS } from './constants';
 import { askStep, BACK } from './inputStep';
 import { t } from './l10n';
 import { checkCallbackNumber, checkImageUrls, checkMessage, checkRecipients, checkSubject, type StepCheck } from './sendInputChecks';
 import { showError } from './showError';
+import type { SendingSettings } from '../core/settings';
 
 export interface SendCommandDeps {
   sendService: SendService;

@@ -1,10 +1,11 @@
-// The send service's settings from the `baasSms.*` configuration and VS Code's display language.
-// Read afresh for every send (it is cheap), so a changed setting applies at once. No `vscode` import:
-// the caller passes `workspace.getConfiguration('baasSms')`, which fits ConfigurationReader.
+// The extension's one settings reader: everything it needs from the `baasSms.*` configuration, VS
+// Code's display language and the environment. Read afresh for every send (it is cheap), so a changed
+// setting applies at once. Defaults and the number rule are src/core/settings.ts's. No `vscode`
+// import: the caller passes `workspace.getConfiguration('baasSms')`, which fits ConfigurationReader.
+import * as path from 'node:path';
 import { localeFromTag } from '../core/locale';
-import { DEFAULT_RULES } from '../core/types';
-import { DEFAULT_GUARD } from '../guard/spendGuard';
-import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type SendingSettings } from '../sending/settings';
+import { DEFAULT_GUARD, DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_RULES, defaultSendingSettings, settingNumber, type SendingSettings } from '../core/settings';
+import { LEDGER_FILE_NAME, ledgerFileFromEnv } from '../ledger/ledgerPath';
 import { SETTINGS } from './constants';
 
 /** The part of `vscode.WorkspaceConfiguration` this module reads. */
@@ -12,25 +13,20 @@ export interface ConfigurationReader {
   get<T>(section: string): T | undefined;
 }
 
-/** Seconds within which an identical send is answered from the first (as the standalone server). */
-export const DUPLICATE_WINDOW_SECONDS = 60;
-
 export function sendingSettingsFrom(config: ConfigurationReader, language: string): SendingSettings {
   const text = (key: string): string | undefined => {
     const value = config.get<unknown>(key);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
-  const count = (key: string, fallback: number): number => {
-    const value = config.get<unknown>(key);
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-  };
+  const count = (key: string, fallback: number): number => settingNumber(config.get<unknown>(key), fallback);
+  const defaults = defaultSendingSettings(localeFromTag(language));
   const allowList = config.get<unknown>(SETTINGS.guardAllowList);
   return {
+    ...defaults,
     sandbox: config.get<unknown>(SETTINGS.sandbox) === true,
     projectId: text(SETTINGS.projectId),
     defaultCallbackNumber: text(SETTINGS.callbackNumber),
-    baseUrl: text(SETTINGS.apiBaseUrl) ?? DEFAULT_BASE_URL,
-    timeoutMs: DEFAULT_TIMEOUT_MS,
+    baseUrl: text(SETTINGS.apiBaseUrl) ?? defaults.baseUrl,
     rules: {
       smsByteLimit: count(SETTINGS.smsByteLimit, DEFAULT_RULES.smsByteLimit),
       prices: {
@@ -47,8 +43,6 @@ export function sendingSettingsFrom(config: ConfigurationReader, language: strin
       maxRecipientsPerDay: count(SETTINGS.guardMaxRecipientsPerDay, DEFAULT_GUARD.maxRecipientsPerDay),
       allowList: Array.isArray(allowList) ? allowList.filter((n): n is string => typeof n === 'string' && n.trim() !== '') : [],
     },
-    locale: localeFromTag(language),
-    duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS,
   };
 }
 
@@ -59,6 +53,10 @@ export function skipConfirmationForSandbox(config: ConfigurationReader): boolean
 
 /** Longest pause between status polls of the history tree, in ms (`baasSms.history.pollIntervalSeconds`). */
 export function pollCapMs(config: ConfigurationReader): number {
-  const seconds = config.get<unknown>(SETTINGS.historyPollIntervalSeconds);
-  return (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 1 ? seconds : 30) * 1000;
+  return settingNumber(config.get<unknown>(SETTINGS.historyPollIntervalSeconds), DEFAULT_POLL_INTERVAL_SECONDS, { min: 1 }) * 1000;
+}
+
+/** BAAS_LEDGER_FILE (tests, or sharing the standalone server's ledger), else a file in this extension's global storage (created by the first write). */
+export function ledgerFileFor(globalStorageDir: string, env: NodeJS.ProcessEnv): string {
+  return ledgerFileFromEnv(env) ?? path.join(globalStorageDir, LEDGER_FILE_NAME);
 }

@@ -5,12 +5,12 @@ import type { Logger } from '../core/logger';
 import { maskPhone } from '../core/redact';
 import type { SendLedger } from '../ledger/sendLedger';
 import type { SendService } from '../sending/sendService';
-import type { SendingSettings } from '../sending/settings';
 import type { StatusResult } from '../sending/types';
 import { COMMANDS } from './constants';
 import { presentSend } from './historyPresentation';
 import { t } from './l10n';
 import { showError } from './showError';
+import type { SendingSettings } from '../core/settings';
 
 const PICKABLE_GROUPS = 50;
 

@@ -12,8 +12,8 @@ import type { LedgerEntry, SendLedger } from '../ledger/sendLedger';
 import { prepareSend } from '../messaging/prepareSend';
 import { sendFingerprint } from './fingerprint';
 import { SANDBOX_API_KEY, type SandboxBackend } from './sandbox';
-import { SANDBOX_PROJECT_ID, type SendingSettings } from './settings';
 import type { AdvertisementOptions, SendOptions, SendPreview, SendResult, StatusResult } from './types';
+import { SANDBOX_PROJECT_ID, type SendingSettings } from '../core/settings';
 
 export interface SendServiceDeps {
   ledger: SendLedger;

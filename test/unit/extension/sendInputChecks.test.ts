@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_RULES } from '../../../src/core/types';
 import { checkCallbackNumber, checkImageUrls, checkMessage, checkRecipients, checkSubject } from '../../../src/extension/sendInputChecks';
 import { untranslated as t } from '../../../src/extension/translate';
+import { DEFAULT_RULES } from '../../../src/core/settings';
 
 describe('the Send SMS/MMS steps\' checks', () => {
   it('recipients: counts, reports dropped duplicates, and gives the rules\' coded error', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox, type ConfigurationReader } from '../../../src/extension/sendingSettings';
-import { DEFAULT_GUARD } from '../../../src/guard/spendGuard';
-import { DEFAULT_BASE_URL } from '../../../src/sending/settings';
+import { DEFAULT_BASE_URL, DEFAULT_GUARD } from '../../../src/core/settings';
 
 const config = (values: Record<string, unknown>): ConfigurationReader => ({ get: <T>(key: string) => values[key] as T | undefined });
 
