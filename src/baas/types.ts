@@ -24,7 +24,7 @@ export interface SendAccepted {
   server_message?: string;
 }
 
-export interface SendOptions {
+export interface SendRequestOptions {
   /** The same key for every attempt of one logical send, so the server can tell a retry from a new send. */
   idempotencyKey: string;
   signal?: AbortSignal;
