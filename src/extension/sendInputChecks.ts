@@ -1,9 +1,10 @@
-// The checks behind each step of the Send SMS/MMS input: the core rules applied to one field at a
-// time, plus the live counter the step shows while the user types. Errors are the same coded
-// BaasSmsErrors the send itself would throw, so the input shows what the tool would answer.
-import { BaasSmsError, toBaasSmsError } from '../core/errors';
+// The checks behind each step of the Send SMS/MMS input: the core's per-field checks
+// (messaging/fieldChecks.ts) applied as the user types, plus the live counter the step shows. Errors
+// are the same coded BaasSmsErrors the send itself would throw, so the input shows what the tool would answer.
+import { toBaasSmsError, type BaasSmsError } from '../core/errors';
 import type { MessageKind, RulesConfig } from '../core/types';
-import { describeCharacter, measureText } from '../messaging/bytes';
+import { measureText } from '../messaging/bytes';
+import { checkImageUrls as checkImageUrlList, checkMessageText, checkSubjectText } from '../messaging/fieldChecks';
 import { MAX_IMAGES, MAX_MESSAGE_BYTES, MAX_SUBJECT_BYTES } from '../messaging/limits';
 import { classifyMessage } from '../messaging/messageType';
 import { normalizeCallbackNumber } from '../messaging/phone';
@@ -43,16 +44,11 @@ export function checkRecipients(text: string, t: Translate): StepCheck<Recipient
 
 /** The live counter: bytes, the type it will go as, and the estimated cost for `recipientCount`. */
 export function checkMessage(text: string, kind: MessageKind, rules: RulesConfig, recipientCount: number, t: Translate): StepCheck<string> {
-  const { bytes, unencodable } = measureText(text);
+  const { bytes } = measureText(text);
   const type = classifyMessage(kind, bytes, rules.smsByteLimit);
   const limit = type === 'SMS' ? t('SMS up to {0} bytes, LMS above', rules.smsByteLimit) : t('{0} up to {1} bytes', type, MAX_MESSAGE_BYTES);
   const info = t('{0} bytes · {1} ({2}) · about {3} KRW for {4} recipient(s)', bytes, type, limit, formatKrw(estimateCost(recipientCount, type, rules)), recipientCount);
-  return attempt(info, () => {
-    if (text.trim() === '') throw new BaasSmsError('EMPTY_MESSAGE', { field: 'message' });
-    rejectUnencodable('message', unencodable);
-    if (bytes > MAX_MESSAGE_BYTES) throw new BaasSmsError('MESSAGE_TOO_LONG', { field: 'message', params: { actual: bytes, max: MAX_MESSAGE_BYTES } });
-    return text;
-  });
+  return attempt(info, () => (checkMessageText(text), text));
 }
 
 export function checkCallbackNumber(text: string, t: Translate): StepCheck<string> {
@@ -60,37 +56,11 @@ export function checkCallbackNumber(text: string, t: Translate): StepCheck<strin
 }
 
 export function checkSubject(text: string, t: Translate): StepCheck<string> {
-  const { bytes, unencodable } = measureText(text);
-  return attempt(t('{0} / {1} bytes', bytes, MAX_SUBJECT_BYTES), () => {
-    if (text.trim() === '') throw new BaasSmsError('EMPTY_SUBJECT', { field: 'subject' });
-    rejectUnencodable('subject', unencodable);
-    if (bytes > MAX_SUBJECT_BYTES) throw new BaasSmsError('SUBJECT_TOO_LONG', { field: 'subject', params: { actual: bytes, max: MAX_SUBJECT_BYTES } });
-    return text;
-  });
+  return attempt(t('{0} / {1} bytes', measureText(text).bytes, MAX_SUBJECT_BYTES), () => (checkSubjectText(text), text));
 }
 
 /** Image URLs separated by spaces, commas or new lines; none is allowed (a text-only MMS). */
 export function checkImageUrls(text: string, t: Translate): StepCheck<string[]> {
   const urls = text.split(/[\s,]+/).filter((u) => u !== '');
-  return attempt(t('{0} / {1} images', urls.length, MAX_IMAGES), () => {
-    if (urls.length > MAX_IMAGES) throw new BaasSmsError('TOO_MANY_IMAGES', { field: 'image_urls', params: { count: urls.length, max: MAX_IMAGES } });
-    urls.forEach((url, i) => {
-      if (!isHttpUrl(url)) throw new BaasSmsError('INVALID_IMAGE_URL', { field: `image_urls[${i}]`, params: { input: url } });
-    });
-    return urls;
-  });
-}
-
-function isHttpUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-function rejectUnencodable(field: 'message' | 'subject', chars: string[]): void {
-  if (chars.length === 0) return;
-  throw new BaasSmsError('UNSENDABLE_CHARACTERS', { field, params: { chars: chars.map(describeCharacter).join(', '), count: chars.length } });
+  return attempt(t('{0} / {1} images', urls.length, MAX_IMAGES), () => checkImageUrlList(urls));
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { checkCallbackNumber, checkImageUrls, checkMessage, checkRecipients, checkSubject } from '../../../src/extension/sendInputChecks';
 import { untranslated as t } from '../../../src/extension/translate';
 import { DEFAULT_RULES } from '../../../src/core/settings';
+import { prepareSend } from '../../../src/messaging/prepareSend';
 
 describe('the Send SMS/MMS steps\' checks', () => {
   it('recipients: counts, reports dropped duplicates, and gives the rules\' coded error', () => {
@@ -48,4 +49,22 @@ describe('the Send SMS/MMS steps\' checks', () => {
     assert.equal(bad?.code, 'INVALID_IMAGE_URL');
     assert.equal(bad?.field, 'image_urls[1]');
   });
+
+  // The step and the whole send used two copies of this rule, and the step's accepted this form.
+  it('image URLs: the step refuses exactly what the send refuses', () => {
+    for (const text of ['https:a.example/1.jpg', 'http:/a.example/1.jpg', '//a.example/1.jpg']) {
+      const step = checkImageUrls(text, t).error?.code;
+      const send = failureCode(() => prepareSend({ kind: 'mms', recipients: [{ phone_number: '010-1234-5678', member_code: 'm' }], message: 'x', subject: 's', image_urls: [text], callback_number: '02-1234-5678', project_id: '123e4567-e89b-12d3-a456-426614174000' }, { rules: DEFAULT_RULES, locale: 'en' }));
+      assert.deepEqual([step, send], ['INVALID_IMAGE_URL', 'INVALID_IMAGE_URL'], text);
+    }
+  });
 });
+
+function failureCode(body: () => unknown): string | undefined {
+  try {
+    body();
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
