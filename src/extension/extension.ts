@@ -4,22 +4,23 @@
 import * as vscode from 'vscode';
 import { createSendingRuntime } from '../sending/runtime';
 import type { BaasSmsExtensionApi } from './api';
-import { ApiKeyStore } from './apiKeyStore';
+import { ApiKeyStore } from './settings/apiKeyStore';
 import { CONFIG_SECTION, MCP_SERVER_NAME } from './constants';
-import { HistoryTreeProvider } from './historyTreeProvider';
-import { announceFinished, registerHistoryView } from './historyView';
-import { registerKeyCommands } from './keyCommands';
+import { HistoryService } from './history/historyService';
+import { HistoryTreeProvider } from './history/historyTreeProvider';
+import { announceFinished, registerHistoryView } from './history/historyView';
+import { registerKeyCommands } from './settings/keyCommands';
 import { t } from './l10n';
-import { McpHostController } from './mcpHostController';
-import { BaasMcpProvider, registerMcpProvider } from './mcpProvider';
-import { registerModeCommands } from './modeCommands';
+import { McpHostController } from './mcp/mcpHostController';
+import { BaasMcpProvider, registerMcpProvider } from './mcp/mcpProvider';
+import { registerModeCommands } from './settings/modeCommands';
 import { OutputLogger } from './outputLogger';
-import { registerSendCommands } from './sendCommands';
-import { SendConfirmation } from './sendConfirmation';
-import { ledgerFileFor, pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './sendingSettings';
-import { registerSnippetCommand } from './snippetCommand';
-import { registerStatusBar } from './statusBar';
-import { registerStatusCommand } from './statusCommand';
+import { registerSendCommands } from './send/sendCommands';
+import { SendConfirmation } from './send/sendConfirmation';
+import { ledgerFileFor, pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './settings/sendingSettings';
+import { registerSnippetCommand } from './snippets/snippetCommand';
+import { registerStatusBar } from './settings/statusBar';
+import { registerStatusCommand } from './history/statusCommand';
 import type { SendingSettings } from '../core/settings';
 
 export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi | undefined {
@@ -35,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
     logger,
   );
   const mcpProvider = new BaasMcpProvider(mcpHost, apiKeys, settings);
-  const history = new HistoryTreeProvider({ runtime, logger, pollCapMs: () => pollCapMs(config()), onGroupFinished: announceFinished });
+  const history = new HistoryService({ runtime, logger, pollCapMs: () => pollCapMs(config()), onGroupFinished: announceFinished });
+  const historyTree = new HistoryTreeProvider(history);
   const locale = (): SendingSettings['locale'] => settings().locale;
 
   context.subscriptions.push(
@@ -44,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
     { dispose: () => void runtime.dispose() },
     mcpHost,
     registerMcpProvider(mcpProvider, apiKeys),
-    registerHistoryView(history, runtime.sendService, locale, logger),
+    registerHistoryView(historyTree, history, runtime.sendService, locale, logger),
     registerKeyCommands(apiKeys),
     registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
     registerStatusCommand(runtime.sendService, runtime.ledger, settings, logger),
@@ -60,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   return {
     runtime,
     mcpHost: () => mcpHost.start(),
-    historyProvider: history,
+    historyProvider: historyTree,
+    historyService: history,
     testing: {
       setConfirmOverride: (fn) => confirmation.setOverride(fn),
       logLines: () => logger.lines(),

@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { silentLogger } from '../../../src/core/logger';
-import type * as McpHostModule from '../../../src/extension/mcpHostModule';
+import type * as McpHostModule from '../../../src/extension/mcp/mcpHostModule';
 import type { ServerDeps } from '../../../src/mcp/deps';
 import { createSendingRuntime, type SendingRuntime } from '../../../src/sending/runtime';
 import { DEFAULT_BASE_URL, DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
