@@ -74,7 +74,7 @@ export function bundleOptions({ production = false, outdir = path.join(root, 'di
   return {
     server: { ...common, entryPoints: { server: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
     extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode', 'pg-native'] },
-    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcpHostModule.ts' } },
+    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcp/mcpHostModule.ts' } },
   };
 }
 
