@@ -36,7 +36,7 @@ export function sandboxDeps(): BenchDeps {
   };
   const runtime = createSendingRuntime({ settings: () => settings, apiKey: () => Promise.resolve(undefined), ledgerFile: path.join(dir, 'ledger.jsonl'), logger: silentLogger });
   return {
-    deps: { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger: silentLogger },
+    deps: { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger: silentLogger },
     dispose: async () => {
       await runtime.dispose();
       rmSync(dir, { recursive: true, force: true });

@@ -69,7 +69,7 @@ export async function measureToolOverhead(recipientCount: number, rounds: number
     duplicateWindowSeconds: options.duplicateWindowSeconds ?? 0,
   };
   const runtime = createSendingRuntime({ settings: () => settings, apiKey: () => Promise.resolve(apiKey), ledgerFile, logger: silentLogger });
-  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger: silentLogger });
+  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger: silentLogger });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'bench', version: '0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

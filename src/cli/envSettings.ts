@@ -10,6 +10,8 @@ import { defaultLedgerPath } from '../ledger/ledgerPath';
 export interface StandaloneSettings {
   sending: SendingSettings;
   ledgerFile: string;
+  /** BAAS_LEDGER_URL: a postgres:// URL puts the ledger, claims and budgets in PostgreSQL (a team's shared ledger). */
+  ledgerUrl?: string;
   /** BAAS_SANDBOX_DELAY_MS: how long sandbox recipients stay 전송중. */
   sandboxDelayMs: number;
 }
@@ -39,6 +41,7 @@ export function standaloneSettings(env: NodeJS.ProcessEnv, flags: { sandbox: boo
       duplicateWindowSeconds: number('BAAS_DUPLICATE_WINDOW_SECONDS', defaults.duplicateWindowSeconds),
     },
     ledgerFile: defaultLedgerPath(env),
+    ledgerUrl: env.BAAS_LEDGER_URL?.trim() || undefined,
     sandboxDelayMs: number('BAAS_SANDBOX_DELAY_MS', DEFAULT_SANDBOX_DELIVERY_DELAY_MS),
   };
 }

@@ -2,6 +2,8 @@
 // sandbox (--sandbox), the BaaS emulator (`emulator`), or a test-only HTTP mode (--http) for the
 // MCP conformance suite. Only this directory touches `process` and the console.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { BaasSmsError } from '../core/errors';
+import { localeFromEnv } from '../core/locale';
 import { VERSION } from '../core/version';
 import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
@@ -35,19 +37,21 @@ async function main(argv: string[]): Promise<void> {
   const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && argv[i - 1] !== '--port');
   if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);
 
-  const { sending: settings, ledgerFile, sandboxDelayMs } = standaloneSettings(env, { sandbox: argv.includes('--sandbox') }, logger);
+  const { sending: settings, ledgerFile, ledgerUrl, sandboxDelayMs } = standaloneSettings(env, { sandbox: argv.includes('--sandbox') }, logger);
   const runtime = createSendingRuntime({
     settings: () => settings,
     apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
     ledgerFile,
+    ledgerUrl,
     logger,
     sandboxDeliveryDelayMs: sandboxDelayMs,
   });
-  for (const entry of runtime.ledger.recoverInterrupted()) {
+  // A ledger that cannot be used stops the server here: no send may go out without its record.
+  for (const entry of await runtime.engine.open()) {
     logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
   }
   if (!settings.sandbox && !env.BAAS_API_KEY?.trim()) logger.warn('BAAS_API_KEY is not set: sends will fail with MISSING_API_KEY (use --sandbox to try without a key)');
-  const deps = { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger };
+  const deps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger };
 
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {
@@ -64,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdin.on('close', () => void shutdown());
     stop = cleanup;
   }
-  logger.info(`ready${settings.sandbox ? ' (sandbox: nothing leaves this machine)' : ''}; ledger ${ledgerFile}`);
+  logger.info(`ready${settings.sandbox ? ' (sandbox: nothing leaves this machine)' : ''}; ledger ${runtime.engine.location}`);
 
   let stopping = false;
   async function shutdown(): Promise<void> {
@@ -79,6 +83,13 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`[baas-sms error] ${error instanceof Error ? error.message : String(error)}\n`);
+  const text = error instanceof BaasSmsError ? describeForStderr(error) : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`[baas-sms error] ${text}\n`);
   process.exit(1);
 });
+
+/** A coded error at start (LEDGER_UNAVAILABLE, say): its code, what happened and what to do. */
+function describeForStderr(error: BaasSmsError): string {
+  const { code, message, hint } = error.describe(localeFromEnv(process.env));
+  return `${code}: ${message} ${hint}`;
+}

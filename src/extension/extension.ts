@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   const runtime = createSendingRuntime({ settings, apiKey: () => apiKeys.get(), ledgerFile: ledgerFileFor(context.globalStorageUri.fsPath, process.env), logger });
   const confirmation = new SendConfirmation(() => skipConfirmationForSandbox(config()), logger);
   const mcpHost = new McpHostController(
-    { sendService: runtime.sendService, ledger: runtime.ledger, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME },
+    { sendService: runtime.sendService, ledger: runtime.engine, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME },
     logger,
   );
   const mcpProvider = new BaasMcpProvider(mcpHost, apiKeys, settings);

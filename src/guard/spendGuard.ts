@@ -4,36 +4,32 @@
 // Sandbox sends cost nothing and reach no phone, so they skip the live-sending switch, the
 // allow-list and the per-minute and per-day budgets (nor do they count towards them); they still
 // obey the per-send recipient ceiling, so a test in the sandbox fails the way the live send would.
-// Budgets are rolling windows (the last 60 seconds, the last 24 hours) of sends recorded by this
-// process: the extension and a standalone server each keep their own.
+// Budgets are rolling windows (the last 60 seconds, the last 24 hours) of the sends in the ledger, so
+// every process on one ledger file, or every instance on one PostgreSQL ledger, shares them; the
+// ledger engine checks and spends them in one atomic step with the pending record (reserve).
 import { BaasSmsError } from '../core/errors';
 import { maskPhone } from '../core/redact';
 import type { Recipient } from '../core/types';
 import type { GuardConfig } from '../core/settings';
+import { checkBudget } from '../ledger/engine/claimRules';
+import type { BudgetLimits, BudgetUsage } from '../ledger/engine/types';
 import { normalizeAllowListEntry } from './allowList';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
-
-interface RecordedSend {
-  at: number;
-  recipients: number;
-}
-
 export class SpendGuard {
-  private readonly now: () => Date;
-  /** Live sends of the last 24 hours, oldest first. */
-  private sends: RecordedSend[] = [];
+  constructor(private readonly config: () => GuardConfig) {}
 
-  constructor(private readonly config: () => GuardConfig, options: { now?: () => Date } = {}) {
-    this.now = options.now ?? (() => new Date());
+  /** The budget ceilings in force now, for the ledger's atomic check-and-spend. */
+  limits(): BudgetLimits {
+    const { maxSendsPerMinute, maxRecipientsPerDay } = this.config();
+    return { maxSendsPerMinute, maxRecipientsPerDay };
   }
 
   /**
    * Throws if this send may not go out: LIVE_SENDING_DISABLED, SPEND_LIMIT_EXCEEDED (params limit,
-   * actual, max) or RECIPIENT_NOT_ALLOWED (params input: the masked number). Records nothing.
+   * actual, max) or RECIPIENT_NOT_ALLOWED (params input: the masked number). With the ledger's
+   * `usage`, also the budgets (an early look: reserve() decides atomically). Spends nothing.
    */
-  check(send: { recipients: Recipient[]; sandbox: boolean }): void {
+  check(send: { recipients: Recipient[]; sandbox: boolean }, usage?: BudgetUsage): void {
     const config = this.config();
     const count = send.recipients.length;
     if (!send.sandbox && !config.liveSendingEnabled) throw new BaasSmsError('LIVE_SENDING_DISABLED', { outcome: 'not_sent' });
@@ -53,27 +49,7 @@ export class SpendGuard {
       });
     }
 
-    const now = this.now().getTime();
-    this.forgetBefore(now - DAY_MS);
-    const lastMinute = this.sends.filter((s) => s.at > now - MINUTE_MS).length;
-    if (lastMinute + 1 > config.maxSendsPerMinute) throw limitExceeded('maxSendsPerMinute', lastMinute + 1, config.maxSendsPerMinute);
-    const lastDay = this.sends.reduce((sum, s) => sum + s.recipients, 0);
-    if (lastDay + count > config.maxRecipientsPerDay) throw limitExceeded('maxRecipientsPerDay', lastDay + count, config.maxRecipientsPerDay);
-  }
-
-  /** Counts a live send towards the budgets; call it once the request was attempted, whatever came of it. */
-  record(send: { recipientCount: number; sandbox: boolean }): void {
-    if (send.sandbox) return;
-    const now = this.now().getTime();
-    this.forgetBefore(now - DAY_MS);
-    this.sends.push({ at: now, recipients: send.recipientCount });
-  }
-
-  private forgetBefore(cutoff: number): void {
-    // Kept oldest first, so the expired ones are a prefix.
-    let expired = 0;
-    while (expired < this.sends.length && this.sends[expired].at <= cutoff) expired++;
-    if (expired > 0) this.sends = this.sends.slice(expired);
+    if (usage) checkBudget(usage, this.limits(), count);
   }
 }
 

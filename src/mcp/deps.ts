@@ -2,14 +2,15 @@
 // these once and share them with everything else they host (commands, the history tree).
 import type { Locale } from '../core/locale';
 import type { Logger } from '../core/logger';
-import type { SendLedger } from '../ledger/sendLedger';
+import type { LedgerEngine } from '../ledger/engine/types';
 import type { SendService } from '../sending/sendService';
 import type { ConfirmSend } from '../sending/types';
 import type { SendingSettings } from '../core/settings';
 
 export interface ServerDeps {
   sendService: SendService;
-  ledger: SendLedger;
+  /** The file or the team's PostgreSQL. */
+  ledger: LedgerEngine;
   settings: () => SendingSettings;
   logger: Logger;
   /** Asked before every send: the extension's modal. The stdio server relies on its MCP client's own confirmation. */

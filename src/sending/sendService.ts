@@ -9,8 +9,10 @@ import { maskPhone } from '../core/redact';
 import { SANDBOX_PROJECT_ID, type SendingSettings } from '../core/settings';
 import type { SendInput } from '../core/types';
 import type { SpendGuard } from '../guard/spendGuard';
-import type { LedgerEntry, SendLedger } from '../ledger/sendLedger';
+import type { Claim, LedgerEngine } from '../ledger/engine/types';
+import type { LedgerEntry } from '../ledger/sendLedger';
 import { prepareSend } from '../messaging/prepareSend';
+import { answerFromEarlier, claimFor } from './durableDuplicates';
 import { sendFingerprint } from './fingerprint';
 import { RecentSends } from './recentSends';
 import { SANDBOX_API_KEY, type SandboxBackend } from './sandbox';
@@ -18,7 +20,8 @@ import { pendingSend, requestSend } from './sendRequest';
 import type { AdvertisementOptions, SendOptions, SendPreview, SendResult, StatusResult } from './types';
 
 export interface SendServiceDeps {
-  ledger: SendLedger;
+  /** The file or the team's PostgreSQL: history, durable claims and budgets. */
+  ledger: LedgerEngine;
   guard: SpendGuard;
   settings: () => SendingSettings;
   /** The live API key: SecretStorage in VS Code, BAAS_API_KEY standalone. Read for every live call. */
@@ -57,7 +60,7 @@ export class SendService {
     const preview = this.preview(input, advertisement);
     try {
       await this.apiKeyFor(preview.sandbox);
-      this.checkGuard(preview);
+      this.deps.guard.check(preview, preview.sandbox ? undefined : await this.deps.ledger.budgetUsage());
       return { preview };
     } catch (error) {
       return { preview, blocked: toBaasSmsError(error) };
@@ -65,8 +68,9 @@ export class SendService {
   }
 
   /**
-   * Sends, in this order: the rules, the duplicate window, the key and the spend guard, the
-   * confirmation (and the guard again), the ledger before, the one API call, the ledger after.
+   * Sends, in this order: the rules, the duplicate window (in this process, then the ledger's claims),
+   * the key and the spend guard, the confirmation (and the guard again), the ledger before (claim,
+   * budget and pending record in one atomic step), the one API call, the ledger after.
    * Everything that can refuse without sending comes before the pending record; nothing is retried
    * once the request may have reached the server.
    */
@@ -74,35 +78,41 @@ export class SendService {
     const preview = this.preview(input, options.advertisement);
     // Before the key and the spend limits: a repeat of a send that went out must get that send's
     // answer, not a refusal saying "not sent" (the budget it spent may be what refuses it).
-    const duplicate = this.recent.check(options.idempotencyKey, sendFingerprint(preview, preview.sandbox));
+    const fingerprint = sendFingerprint(preview, preview.sandbox);
+    const duplicate = this.recent.check(options.idempotencyKey, fingerprint);
     if (duplicate.earlier) {
       this.deps.logger.info(`send answered from an identical send moments ago (${preview.recipients.length} recipients); nothing new was sent`);
       return { ...(await duplicate.earlier), deduplicated: true };
     }
-    return duplicate.settle(this.sendOnce(preview, options));
+    return duplicate.settle(this.sendOnce(preview, options, claimFor(options.idempotencyKey, fingerprint, this.deps.settings().duplicateWindowSeconds)));
   }
 
-  private async sendOnce(preview: SendPreview, options: SendOptions): Promise<SendResult> {
+  private async sendOnce(preview: SendPreview, options: SendOptions, claim: Claim): Promise<SendResult> {
+    // The ledger remembers what this process may not: a send before a restart, or from another process.
+    const earlier = await this.deps.ledger.lookupClaim(claim);
+    if (earlier) return this.answeredBy(earlier, claim, preview);
     const apiKey = await this.apiKeyFor(preview.sandbox);
-    this.checkGuard(preview);
+    await this.checkGuard(preview);
     if (options.confirm && !(await options.confirm(preview))) throw new BaasSmsError('CONFIRMATION_DECLINED');
     // Time passed while the user read the confirmation: budgets may have moved, the caller may have gone.
-    this.checkGuard(preview);
+    await this.checkGuard(preview);
     if (options.signal?.aborted) throw new BaasSmsError('CANCELLED', { outcome: 'not_sent' });
     const client = await this.client(preview.sandbox, apiKey);
 
-    const entry = this.deps.ledger.recordPending(pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID()));
-    this.deps.guard.record({ recipientCount: preview.recipients.length, sandbox: preview.sandbox });
+    const init = pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID());
+    const reserved = await this.deps.ledger.reserve({ init, claim, budget: preview.sandbox ? undefined : this.deps.guard.limits() });
+    if (reserved.earlier) return this.answeredBy(reserved.earlier, claim, preview);
+    const entry = reserved.entry;
     const who = `${preview.recipients.length} recipient(s) (${preview.recipients.slice(0, 3).map((r) => maskPhone(r.phone_number)).join(', ')})`;
     try {
       const accepted = await requestSend(client, preview, { idempotencyKey: entry.idempotency_key, signal: options.signal });
-      this.deps.ledger.recordOutcome(entry.id, { outcome: 'sent', group_id: accepted.group_id });
+      await this.deps.ledger.recordOutcome(entry.id, { outcome: 'sent', group_id: accepted.group_id });
       this.deps.logger.info(`${preview.message_type} ${entry.id} accepted as group ${accepted.group_id} for ${who}${preview.sandbox ? ' [sandbox]' : ''}`);
       return { send_id: entry.id, group_id: accepted.group_id, sandbox: preview.sandbox, preview, deduplicated: false };
     } catch (thrown) {
       const error = sendError(toBaasSmsError(thrown), entry);
       const outcome = error.outcome === 'not_sent' ? 'failed' : 'unknown';
-      this.deps.ledger.recordOutcome(entry.id, { outcome, error: { code: error.code, message: error.describe('en').message } });
+      await this.deps.ledger.recordOutcome(entry.id, { outcome, error: { code: error.code, message: error.describe('en').message } });
       this.deps.logger.warn(`${preview.message_type} ${entry.id} for ${who} ${outcome}: ${error.code}`);
       throw error;
     }
@@ -115,17 +125,24 @@ export class SendService {
     return apiKey;
   }
 
-  private checkGuard(preview: SendPreview): void {
-    this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
+  /** The guard's early look (reserve() spends the budget atomically later). */
+  private async checkGuard(preview: SendPreview): Promise<void> {
+    this.deps.guard.check(preview, preview.sandbox ? undefined : await this.deps.ledger.budgetUsage());
+  }
+
+  private answeredBy(earlier: LedgerEntry, claim: Claim, preview: SendPreview): SendResult {
+    const result = answerFromEarlier(earlier, claim, preview);
+    this.deps.logger.info(`send answered from the ledger's earlier send ${earlier.id} (${preview.recipients.length} recipients); nothing new was sent`);
+    return result;
   }
 
   /** Delivery status of a group; recorded in the ledger when the group is one of ours. */
   async getStatus(groupId: number, options: { signal?: AbortSignal } = {}): Promise<StatusResult> {
-    const entry = this.deps.ledger.findByGroupId(groupId);
+    const entry = await this.deps.ledger.findByGroupId(groupId);
     const sandbox = entry?.sandbox ?? this.deps.settings().sandbox;
     const client = await this.client(sandbox, await this.apiKeyFor(sandbox));
     const status = await client.getGroupStatus(groupId, { signal: options.signal });
-    if (entry) this.deps.ledger.recordStatus(entry.id, status);
+    if (entry) await this.deps.ledger.recordStatus(entry.id, status);
     return { ...status, ...(entry ? { send_id: entry.id } : {}), sandbox };
   }
 

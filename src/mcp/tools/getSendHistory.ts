@@ -91,8 +91,8 @@ export function registerGetSendHistoryTool(server: McpServer, deps: ServerDeps):
       const settings = deps.settings();
       const projectId = args.project_id ?? settings.projectId ?? (settings.sandbox ? SANDBOX_PROJECT_ID : undefined);
       const query = { project_id: projectId, message_type: args.message_type, offset: args.offset, limit: args.limit };
-      let page = deps.ledger.list(query);
-      if (args.refresh_status && (await deps.sendService.refreshOpenGroups(page.entries, extra.signal)) > 0) page = deps.ledger.list(query);
+      let page = await deps.ledger.list(query);
+      if (args.refresh_status && (await deps.sendService.refreshOpenGroups(page.entries, extra.signal)) > 0) page = await deps.ledger.list(query);
       return {
         project_id: projectId ?? null,
         offset: args.offset,

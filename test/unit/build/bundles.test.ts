@@ -62,7 +62,7 @@ describe('bundles (esbuild.mjs)', function () {
         duplicateWindowSeconds: 60,
       };
       runtime = createSendingRuntime({ settings: () => settings, apiKey: () => Promise.resolve(undefined), ledgerFile: path.join(dir, 'ledger.jsonl'), logger: silentLogger, sandboxDeliveryDelayMs: 10 });
-      const deps: ServerDeps = { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger: silentLogger, confirmSend: () => Promise.resolve(false) };
+      const deps: ServerDeps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger: silentLogger, confirmSend: () => Promise.resolve(false) };
       const { server } = createServer(deps);
       const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
       await server.connect(serverSide);

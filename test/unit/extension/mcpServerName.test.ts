@@ -15,7 +15,7 @@ describe('the extension\'s MCP server name and VS Code\'s tool names', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baas-ext-'));
     const settings = () => sendingSettingsFrom({ get: () => undefined }, 'en');
     const runtime = createSendingRuntime({ settings, apiKey: () => Promise.resolve(undefined), ledgerFile: path.join(dir, 'ledger.jsonl'), logger: silentLogger });
-    const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.ledger, settings, logger: silentLogger, serverName: MCP_SERVER_NAME });
+    const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.engine, settings, logger: silentLogger, serverName: MCP_SERVER_NAME });
     const client = new Client({ name: 'unit-test', version: '0' });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     try {

@@ -5,19 +5,29 @@ import { parseAllowList } from '../../../src/guard/allowList';
 import { guardConfigFromEnv } from '../../../src/cli/envSettings';
 import { SpendGuard } from '../../../src/guard/spendGuard';
 import { DEFAULT_GUARD, type GuardConfig } from '../../../src/core/settings';
+import { FileLedgerEngine } from '../../../src/ledger/engine/fileEngine';
+import { removeDir, sendInit, tempDir } from '../ledger/ledgerFixtures';
 
 const people = (n: number, start = 0): Recipient[] =>
   Array.from({ length: n }, (_, i) => ({ phone_number: `010-0000-${String(start + i).padStart(4, '0')}`, member_code: `m${i}` }));
 
-function rejects(fn: () => void, code: string, params?: Record<string, unknown>, field?: string): void {
-  assert.throws(fn, (error: unknown) => {
+function judge(code: string, params?: Record<string, unknown>, field?: string) {
+  return (error: unknown): boolean => {
     assert.ok(error instanceof BaasSmsError);
     assert.equal(error.code, code);
     if (params) assert.deepEqual(error.params, params);
     if (field) assert.equal(error.field, field);
     assert.equal(error.outcome, 'not_sent');
     return true;
-  });
+  };
+}
+
+function rejects(fn: () => void, code: string, params?: Record<string, unknown>, field?: string): void {
+  assert.throws(fn, judge(code, params, field));
+}
+
+async function rejectsAsync(promise: Promise<unknown>, code: string, params?: Record<string, unknown>): Promise<void> {
+  await assert.rejects(promise, judge(code, params));
 }
 
 class Clock {
@@ -25,24 +35,31 @@ class Clock {
   now = (): Date => new Date(this.time);
 }
 
-describe('SpendGuard', () => {
+describe('SpendGuard with the ledger\'s budgets (file engine, clock moved by hand)', () => {
   let config: GuardConfig;
   let clock: Clock;
   let guard: SpendGuard;
+  let dir: string;
+  let engine: FileLedgerEngine;
+  let sent = 0;
   beforeEach(() => {
     config = { ...DEFAULT_GUARD, allowList: [] };
     clock = new Clock();
-    guard = new SpendGuard(() => config, { now: clock.now });
+    guard = new SpendGuard(() => config);
+    dir = tempDir();
+    engine = new FileLedgerEngine(`${dir}/ledger.jsonl`, { now: clock.now });
   });
+  afterEach(() => removeDir(dir));
 
-  /** Checks, then records, like the send service. */
-  const send = (recipients: Recipient[], sandbox = false): void => {
-    guard.check({ recipients, sandbox });
-    guard.record({ recipientCount: recipients.length, sandbox });
+  /** Checks, then reserves (the atomic check-and-spend), like the send service. */
+  const send = async (recipients: Recipient[], sandbox = false): Promise<void> => {
+    guard.check({ recipients, sandbox }, sandbox ? undefined : await engine.budgetUsage());
+    await engine.reserve({ init: sendInit({ recipients, sandbox }), claim: { key: `key:${++sent}`, fingerprint: 'f', holdMs: 1 }, budget: sandbox ? undefined : guard.limits() });
   };
+  const checked = async (recipients: Recipient[]): Promise<void> => guard.check({ recipients, sandbox: false }, await engine.budgetUsage());
 
-  it('lets an ordinary send through', () => {
-    assert.doesNotThrow(() => send(people(3)));
+  it('lets an ordinary send through', async () => {
+    await send(people(3));
   });
 
   it('refuses every live send when live sending is off, and sees the setting change at once', () => {
@@ -58,37 +75,37 @@ describe('SpendGuard', () => {
     rejects(() => guard.check({ recipients: people(6), sandbox: false }), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerSend', actual: 6, max: 5 }, 'recipients');
   });
 
-  it('caps sends per minute over a rolling 60 seconds', () => {
+  it('caps sends per minute over a rolling 60 seconds', async () => {
     config.maxSendsPerMinute = 3;
-    send(people(1));
+    await send(people(1));
     clock.time += 20_000;
-    send(people(1));
-    send(people(1));
-    rejects(() => send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxSendsPerMinute', actual: 4, max: 3 });
+    await send(people(1));
+    await send(people(1));
+    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxSendsPerMinute', actual: 4, max: 3 });
     clock.time += 40_000; // the first send is now exactly 60 s old: it no longer counts
-    assert.doesNotThrow(() => send(people(1)));
-    rejects(() => send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxSendsPerMinute', actual: 4, max: 3 });
+    await send(people(1));
+    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxSendsPerMinute', actual: 4, max: 3 });
   });
 
-  it('caps recipients per day over a rolling 24 hours', () => {
+  it('caps recipients per day over a rolling 24 hours', async () => {
     config.maxRecipientsPerDay = 10;
-    send(people(4));
+    await send(people(4));
     clock.time += 6 * 3600_000;
-    send(people(4));
-    rejects(() => send(people(3)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerDay', actual: 11, max: 10 });
-    assert.doesNotThrow(() => send(people(2)));
-    rejects(() => send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerDay', actual: 11, max: 10 });
+    await send(people(4));
+    await rejectsAsync(send(people(3)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerDay', actual: 11, max: 10 });
+    await send(people(2));
+    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerDay', actual: 11, max: 10 });
     clock.time += 18 * 3600_000 - 1;
-    rejects(() => send(people(1)), 'SPEND_LIMIT_EXCEEDED');
+    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED');
     clock.time += 1;
-    assert.doesNotThrow(() => send(people(4)));
+    await send(people(4));
   });
 
-  it('counts only what was recorded: a refused or merely checked send costs nothing', () => {
+  it('counts only what was reserved: a refused or merely checked send costs nothing', async () => {
     config.maxSendsPerMinute = 1;
-    for (let i = 0; i < 5; i++) guard.check({ recipients: people(1), sandbox: false });
-    send(people(1));
-    rejects(() => guard.check({ recipients: people(1), sandbox: false }), 'SPEND_LIMIT_EXCEEDED');
+    for (let i = 0; i < 5; i++) await checked(people(1));
+    await send(people(1));
+    await rejectsAsync(checked(people(1)), 'SPEND_LIMIT_EXCEEDED');
   });
 
   it('with an allow-list, refuses anyone not on it and names them masked', () => {
@@ -103,12 +120,12 @@ describe('SpendGuard', () => {
   });
 
   describe('in the sandbox (free, reaches no phone)', () => {
-    it('ignores the live switch, the allow-list and the budgets, and does not count', () => {
+    it('ignores the live switch, the allow-list and the budgets, and does not count', async () => {
       config = { ...config, liveSendingEnabled: false, allowList: ['010-9999-9999'], maxSendsPerMinute: 1, maxRecipientsPerDay: 1 };
-      for (let i = 0; i < 5; i++) assert.doesNotThrow(() => send(people(3), true));
+      for (let i = 0; i < 5; i++) await send(people(3), true);
       config.liveSendingEnabled = true;
       config.allowList = [];
-      assert.doesNotThrow(() => send(people(1)), 'sandbox sends did not use up the live budget');
+      await send(people(1)); // sandbox sends did not use up the live budget
     });
 
     it('still caps recipients per send, so it fails the way a live send would', () => {

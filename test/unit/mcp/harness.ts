@@ -58,7 +58,7 @@ export async function startHarness(options: { sandbox?: boolean; confirm?: Confi
     logger,
     sandboxDeliveryDelayMs: options.deliveryDelayMs ?? 50,
   });
-  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger, confirmSend: options.confirm });
+  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmSend: options.confirm });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -9,7 +9,7 @@ import { BaasSmsError } from '../../../src/core/errors';
 import { silentLogger } from '../../../src/core/logger';
 import { startEmulator, type BaasEmulator, type FaultPlan } from '../../../src/emulator/emulator';
 import type { LedgerEntry } from '../../../src/ledger/sendLedger';
-import { createSendingRuntime } from '../../../src/sending/runtime';
+import { createSendingRuntime, type SendingRuntime } from '../../../src/sending/runtime';
 import { runPool } from './pool';
 import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
@@ -137,7 +137,7 @@ async function oneSend(service: ReturnType<typeof createSendingRuntime>['sendSer
   }
 }
 
-function readLedger(ledger: ReturnType<typeof createSendingRuntime>['ledger']): Map<string, LedgerEntry> {
+function readLedger(ledger: SendingRuntime['ledger']): Map<string, LedgerEntry> {
   const entries = new Map<string, LedgerEntry>();
   for (let offset = 0; ; offset += 100) {
     const page = ledger.list({ offset, limit: 100 });

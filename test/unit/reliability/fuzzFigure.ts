@@ -97,7 +97,7 @@ async function runShard(inputs: number, seed: number): Promise<{ tools: ToolFuzz
     duplicateWindowSeconds: 60,
   };
   const runtime = createSendingRuntime({ settings: () => settings, apiKey: () => Promise.resolve(apiKey), ledgerFile: path.join(dir, 'ledger.jsonl'), logger: silentLogger });
-  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger: silentLogger });
+  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger: silentLogger });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'fuzz', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -154,7 +154,7 @@ export async function runHttpCanary(): Promise<CanaryRun> {
     duplicateWindowSeconds: 60,
   };
   const runtime = createSendingRuntime({ settings: () => settings, apiKey: () => Promise.resolve(secret), ledgerFile, logger });
-  const deps = { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger };
+  const deps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger };
   const host = await startMcpHttpHost({ createServer: () => createServer(deps), logger });
   const bodies: string[] = [];
   const reading: Promise<unknown>[] = [];

@@ -64,7 +64,7 @@ export async function runEndpointMatrix(): Promise<EndpointFigure> {
     locale: 'en', duplicateWindowSeconds: 60, defaultCallbackNumber: '02-1234-5678',
   };
   const runtime = createSendingRuntime({ settings: () => settings, apiKey: () => Promise.resolve(undefined), ledgerFile: `${os.tmpdir()}/baas-matrix-${process.pid}.jsonl`, logger: silentLogger, sandboxDeliveryDelayMs: 20 });
-  const deps = { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger: silentLogger };
+  const deps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger: silentLogger };
   const host = await startMcpHttpHost({ createServer: () => createServer(deps), logger: silentLogger });
   try {
     return await measure(host);

@@ -9,7 +9,7 @@ import type { Logger } from '../../../src/core/logger';
 import { silentLogger } from '../../../src/core/logger';
 import { startEmulator } from '../../../src/emulator/emulator';
 import { SpendGuard } from '../../../src/guard/spendGuard';
-import { SendLedger } from '../../../src/ledger/sendLedger';
+import { FileLedgerEngine } from '../../../src/ledger/engine/fileEngine';
 import { SandboxBackend } from '../../../src/sending/sandbox';
 import { SendService } from '../../../src/sending/sendService';
 import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
@@ -26,9 +26,10 @@ describe('SendService.refreshOpenGroups (real emulator on 127.0.0.1:0)', functio
     };
     const failures: string[] = [];
     const logger: Logger = { ...silentLogger, debug: (m) => { if (m.includes('not refreshed')) failures.push(m); } };
-    const ledger = new SendLedger(path.join(dir, 'ledger.jsonl'));
+    const engine = new FileLedgerEngine(path.join(dir, 'ledger.jsonl'));
+    const ledger = engine.ledger;
     const service = new SendService({
-      ledger, guard: new SpendGuard(() => settings.guard), settings: () => settings,
+      ledger: engine, guard: new SpendGuard(() => settings.guard), settings: () => settings,
       apiKey: () => Promise.resolve(key), sandbox: new SandboxBackend({ logger: silentLogger }), logger,
     });
     try {

@@ -9,7 +9,7 @@ import { silentLogger } from '../../../src/core/logger';
 import { type SendInput } from '../../../src/core/types';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
 import { SpendGuard } from '../../../src/guard/spendGuard';
-import { SendLedger } from '../../../src/ledger/sendLedger';
+import { FileLedgerEngine } from '../../../src/ledger/engine/fileEngine';
 import { SandboxBackend } from '../../../src/sending/sandbox';
 import { SendService } from '../../../src/sending/sendService';
 import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
@@ -21,7 +21,7 @@ describe('SendService: cancelled during the confirmation (real emulator on 127.0
   let emulator: BaasEmulator;
   let dir: string;
   let service: SendService;
-  let ledger: SendLedger;
+  let ledger: FileLedgerEngine['ledger'];
 
   beforeEach(async () => {
     emulator = await startEmulator({ apiKey: KEY });
@@ -36,9 +36,10 @@ describe('SendService: cancelled during the confirmation (real emulator on 127.0
       locale: 'en',
       duplicateWindowSeconds: 60,
     };
-    ledger = new SendLedger(path.join(dir, 'ledger.jsonl'));
+    const engine = new FileLedgerEngine(path.join(dir, 'ledger.jsonl'));
+    ledger = engine.ledger;
     service = new SendService({
-      ledger,
+      ledger: engine,
       guard: new SpendGuard(() => settings.guard),
       settings: () => settings,
       apiKey: () => Promise.resolve(KEY),

@@ -9,7 +9,7 @@ import { silentLogger } from '../../../src/core/logger';
 import { type SendInput } from '../../../src/core/types';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
 import { SpendGuard } from '../../../src/guard/spendGuard';
-import { SendLedger } from '../../../src/ledger/sendLedger';
+import { FileLedgerEngine } from '../../../src/ledger/engine/fileEngine';
 import { SandboxBackend } from '../../../src/sending/sandbox';
 import { SendService } from '../../../src/sending/sendService';
 import type { ConfirmSend } from '../../../src/sending/types';
@@ -41,7 +41,7 @@ describe('SendService de-duplication (real emulator on 127.0.0.1:0)', () => {
       duplicateWindowSeconds,
     };
     service = new SendService({
-      ledger: new SendLedger(path.join(dir, 'ledger.jsonl')),
+      ledger: new FileLedgerEngine(path.join(dir, 'ledger.jsonl')),
       guard: new SpendGuard(() => settings.guard),
       settings: () => settings,
       apiKey: () => Promise.resolve(KEY),

@@ -8,7 +8,7 @@ import { inspect } from 'node:util';
 import { silentLogger } from '../../../src/core/logger';
 import { startEmulator } from '../../../src/emulator/emulator';
 import { SpendGuard } from '../../../src/guard/spendGuard';
-import { SendLedger } from '../../../src/ledger/sendLedger';
+import { FileLedgerEngine } from '../../../src/ledger/engine/fileEngine';
 import { SandboxBackend } from '../../../src/sending/sandbox';
 import { SendService } from '../../../src/sending/sendService';
 import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
@@ -23,7 +23,7 @@ describe('SendService inspected (real emulator on 127.0.0.1:0)', () => {
       rules: DEFAULT_RULES, guard: DEFAULT_GUARD, locale: 'en', duplicateWindowSeconds: 60,
     };
     const service = new SendService({
-      ledger: new SendLedger(path.join(dir, 'ledger.jsonl')),
+      ledger: new FileLedgerEngine(path.join(dir, 'ledger.jsonl')),
       guard: new SpendGuard(() => settings.guard),
       settings: () => settings,
       apiKey: () => Promise.resolve(key),
