@@ -1,4 +1,4 @@
-// get_send_history: the sends this machine made, newest first, from the local send ledger (the BaaS
+// get_send_history: the sends in the ledger (this machine's file, or the team's PostgreSQL), newest first (the BaaS
 // API has no history endpoint). Optionally refreshes the delivery status of groups not yet final.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
@@ -22,7 +22,7 @@ const sendRecord = z.object({
   created_at: z.string(),
   kind: z.enum(['sms', 'mms']),
   message_type: z.enum(['SMS', 'LMS', 'MMS']),
-  outcome: z.enum(['pending', 'sent', 'failed', 'unknown']).describe('sent: accepted by the API; failed: certainly not sent; unknown: may have gone out, check before re-sending'),
+  outcome: z.enum(['pending', 'sent', 'failed', 'unknown']).describe('pending: a running process is sending it right now (one whose process stopped reads unknown); sent: accepted by the API; failed: certainly not sent; unknown: may have gone out, check before re-sending'),
   group_id: z.number().int().nullable(),
   sandbox: z.boolean(),
   project_id: z.string(),
@@ -43,7 +43,7 @@ const sendRecord = z.object({
 export const config = {
   title: 'Get send history',
   description:
-    'The SMS/MMS sends made from this machine, newest first, with each one\'s outcome (sent / failed / unknown) and last known delivery status. ' +
+    'The SMS/MMS sends in this server\'s send ledger (this machine\'s, or the team\'s when the ledger is shared in PostgreSQL), newest first, with each one\'s outcome (sent / failed / unknown) and last known delivery status. ' +
     'Use it before re-sending anything whose outcome was unknown, and to answer "what did we send". Read-only and free.',
   inputSchema,
   outputSchema: {
