@@ -1,7 +1,8 @@
 // `npm run conformance`: the official MCP conformance suite (@modelcontextprotocol/conformance, which
-// needs Node 22, fetched by npx) against the built server's test-only HTTP mode in the sandbox:
-// `node dist/server.js --http --port P --sandbox`. Prints every scenario with its result and, for each
-// expected failure (the baseline below), why it does not apply to this server. Exits 1 on a failure
+// needs Node 22, fetched by npx, and cannot send a bearer token) against the built server's test-only
+// HTTP mode in the sandbox: `node dist/server.js --http --insecure-test-no-token --port P --sandbox`.
+// Prints every scenario with its result and, for each expected failure (the baseline below), why it
+// does not apply to this server. Exits 1 on a failure
 // that is not in the baseline, or on a baseline entry that now passes (so the list stays true).
 //   node scripts/conformance.mjs [--no-build] [--suite active|all] [--keep]
 import { spawn, execFileSync } from 'node:child_process';
@@ -53,7 +54,7 @@ if (!args.includes('--no-build')) execFileSync(process.execPath, ['esbuild.mjs']
 const work = mkdtempSync(path.join(tmpdir(), 'baas-conformance-'));
 const port = await freePort();
 const url = `http://127.0.0.1:${port}/mcp`;
-const server = spawn(process.execPath, ['dist/server.js', '--http', '--port', String(port), '--sandbox'], {
+const server = spawn(process.execPath, ['dist/server.js', '--http', '--insecure-test-no-token', '--port', String(port), '--sandbox'], {
   env: { ...process.env, BAAS_LEDGER_FILE: path.join(work, 'ledger.jsonl'), BAAS_SANDBOX_DELAY_MS: '50', BAAS_API_KEY: '' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });

@@ -9,6 +9,7 @@ import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
 import { standaloneSettings } from './envSettings';
 import { createStderrLogger } from './stderrLogger';
+import { HTTP_FLAGS, HTTP_VALUE_FLAGS, startTeamServer } from './teamServer';
 
 const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through the BaaS API
 
@@ -16,14 +17,16 @@ const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through th
   baas-sms-mcp --sandbox       serve MCP over stdio against a built-in emulator: no key, no network, no cost
   baas-sms-mcp emulator [--port N] [--delay MS] [--key K]
                                run the BaaS API emulator on 127.0.0.1
-  baas-sms-mcp --http [--port N] [--sandbox]
-                               test-only: serve MCP over Streamable HTTP on 127.0.0.1 without a token
+  baas-sms-mcp --http --port N [--host H] [--sandbox]
+                               the team server: MCP over Streamable HTTP (stateless) for several clients;
+                               needs BAAS_MCP_TOKEN (bearer token); BAAS_MCP_ALLOWED_HOSTS=name[:port],…
 
 Environment: BAAS_API_KEY, PROJECT_ID, BAAS_CALLBACK_NUMBER, BAAS_SANDBOX=1, BAAS_LEDGER_FILE,
+BAAS_LEDGER_URL=postgres://… (a team's shared ledger: history, idempotency claims and budgets),
 BAAS_API_BASE_URL (emulator / gateway only), BAAS_LANG=ko|en, BAAS_LOG_LEVEL. See the README.
 `;
 
-const SERVE_FLAGS = ['--sandbox', '--http', '--port'];
+const SERVE_FLAGS = ['--sandbox', ...HTTP_FLAGS];
 
 async function main(argv: string[]): Promise<void> {
   const env = process.env;
@@ -34,7 +37,7 @@ async function main(argv: string[]): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (argv[0] === 'emulator') return (require('../emulator/cli') as typeof import('../emulator/cli')).runEmulatorCli(argv.slice(1), logger);
   // A mistyped flag (`--sandbx`) must not quietly serve live, paid sends.
-  const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && argv[i - 1] !== '--port');
+  const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && !HTTP_VALUE_FLAGS.includes(argv[i - 1]));
   if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);
 
   const { sending: settings, ledgerFile, ledgerUrl, sandboxDelayMs } = standaloneSettings(env, { sandbox: argv.includes('--sandbox') }, logger);
@@ -55,11 +58,7 @@ async function main(argv: string[]): Promise<void> {
 
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {
-    const portIndex = argv.indexOf('--port');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startMcpHttpHost } = require('../mcp/httpHost') as typeof import('../mcp/httpHost');
-    const host = await startMcpHttpHost({ createServer: () => createServer(deps), logger, requireToken: false, port: portIndex >= 0 ? Number(argv[portIndex + 1]) : 0 });
-    logger.warn(`test-only HTTP mode without a token: ${host.url}`);
+    const host = await startTeamServer(argv, env, () => createServer(deps), logger);
     stop = () => host.close();
   } else {
     const { server, cleanup } = createServer(deps);
