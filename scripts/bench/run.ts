@@ -8,7 +8,10 @@ import * as path from 'node:path';
 import { describeCalls, measureActivation, type ActivationSample } from './activation';
 import { runColdStart } from './coldStart';
 import { sandboxDeps, timeInProcessStart, warmClientSide } from './inProcessStart';
+import { fileEngine, fillPostgres, measureEngine, measureHistoryPage, measureTeamThroughput } from './ledgerEngines';
 import { makeLedger, measureLedger } from './ledgerScale';
+import { PostgresLedgerEngine } from '../../src/ledger/engine/postgres/postgresEngine';
+import { postgresDatabase, stopPostgres } from '../../test/support/postgres';
 import { measureMemory } from './memory';
 import { measureRules } from './rules';
 import { summarize, type Summary } from './stats';
@@ -39,6 +42,13 @@ export interface BenchCounts {
   rulesRuns: number;
   ledgerEntries: number;
   ledgerRounds: number;
+  /** Sends through each ledger engine's before/after steps. */
+  engineRounds: number;
+  /** Rows in the PostgreSQL ledger a history page is read from, and pages read. */
+  pgHistoryRows: number;
+  pgHistoryRounds: number;
+  /** send_sms calls spread over three servers on one database. */
+  teamSends: number;
   /** Calls before the first memory sample (the stores fill), then memoryCalls more. */
   memoryWarmupCalls: number;
   memoryCalls: number;
@@ -57,6 +67,10 @@ export const FULL: BenchCounts = {
   rulesRuns: 300,
   ledgerEntries: 100_000,
   ledgerRounds: 30,
+  engineRounds: 300,
+  pgHistoryRows: 1_000_000,
+  pgHistoryRounds: 50,
+  teamSends: 600,
   memoryWarmupCalls: 10_000,
   memoryCalls: 10_000,
   memorySampleEvery: 1_000,
@@ -74,6 +88,10 @@ export const QUICK: BenchCounts = {
   rulesRuns: 50,
   ledgerEntries: 100_000,
   ledgerRounds: 5,
+  engineRounds: 50,
+  pgHistoryRows: 100_000,
+  pgHistoryRounds: 10,
+  teamSends: 150,
   memoryWarmupCalls: 1_000,
   memoryCalls: 1_000,
   memorySampleEvery: 200,
@@ -224,6 +242,26 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
     rows.push(row(`↳ start-up (constructor + \`recoverInterrupted\`), ${big.entries.toLocaleString('en')} entries`, startup, 'must not read the whole file',
       `${wholeFile ? '✗' : '✓'} reads ${kib(ledger.startupBytesRead)} of ${mib(big.bytes / KiB)}; 1,000 entries: ${ms(startupSmall.median)}`));
 
+    // Ledger engines --------------------------------------------------------------------------------
+    log(`ledger engines: ${counts.engineRounds} sends each on the file and on PostgreSQL`);
+    const onFile = await measureEngine(fileEngine(work), counts.engineRounds);
+    const pgEngine = new PostgresLedgerEngine(await postgresDatabase('bench_engine'));
+    const onPg = await measureEngine(pgEngine, counts.engineRounds).finally(() => pgEngine.close());
+    const [fileReserve, fileOutcome, pgReserve, pgOutcome] = [onFile.reserve, onFile.outcome, onPg.reserve, onPg.outcome].map(summarize);
+    rows.push(row('Ledger before a send, file engine: lock + claim + budget + pending line (`reserve`)⁶', fileReserve, 'p50 ≤ 5 ms', `${verdict(fileReserve.median, 5)}; outcome line ${ms(fileOutcome.median)}`));
+    rows.push(row('↳ PostgreSQL engine: one transaction (claim insert, budget, pending row)', pgReserve, 'p50 ≤ 10 ms', `${verdict(pgReserve.median, 10)}; outcome update ${ms(pgOutcome.median)}`));
+    log(`PostgreSQL history: filling ${counts.pgHistoryRows.toLocaleString('en')} rows`);
+    const historyUrl = await postgresDatabase('bench_history');
+    await fillPostgres(historyUrl, counts.pgHistoryRows);
+    const pgPage = await measureHistoryPage(historyUrl, counts.pgHistoryRounds);
+    const pgWarm = summarize(pgPage.warm);
+    const pgCold = summarize(pgPage.cold);
+    rows.push(row(`PostgreSQL ledger: history page (newest 20 SMS of a project) of ${counts.pgHistoryRows.toLocaleString('en')} rows`, pgWarm, '≤ 20 ms', `${verdict(pgWarm.median, 20)}; with a new connection ${ms(pgCold.median)}`));
+    log(`team: ${counts.teamSends} send_sms over three servers on one database`);
+    const team = await measureTeamThroughput(paths.serverJs, await postgresDatabase('bench_team'), counts.teamSends);
+    rows.push({ figure: 'Sends per second: three stdio servers on one PostgreSQL ledger, emulator answering at once, all calls at once', median: `${team.perSecond.toFixed(0)}/s`, p95: '—', budget: '—',
+      verdict: `${team.committed} of ${counts.teamSends} committed` });
+
     // Sizes ---------------------------------------------------------------------------------------
     log('sizes');
     const serverBytes = fileBytes(paths.serverJs);
@@ -268,6 +306,7 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
       '³ In-memory SDK client → `createServer` → `SendService` (rules, guard, two ledger lines) → `BaasClient` → emulator on 127.0.0.1, minus the same send by a `BaasClient` alone, interleaved; fresh text per send, spend limits high, de-duplication window 0 s.',
       '⁴ `--sandbox`, 5 ms delivery delay; calls cycle preview_message ×4, get_send_history ×2, send_sms ×2, get_message_status ×2; sampled every ' + `${counts.memorySampleEvery.toLocaleString('en')} calls after ${counts.memoryWarmupCalls.toLocaleString('en')} warm-up calls (heap after a forced full GC, through a bench-only preload); the first sample is the warm-up figure; ✓ means growth ≤ 10% of it. The warm-up fills the server's bounded stores: the ledger's parsed tail (1 MiB of file), the sandbox's newest 1,000 groups, and identical-send answers kept for the de-duplication window, set to 5 s here (default 60 s; live sends are also bounded by the per-minute limit).`,
       '⁵ `scripts/bench/bare-server.ts`, bundled with dist/server.js\'s esbuild options (`bareSdkServerOptions` in esbuild.mjs) except that it keeps the SDK\'s default Ajv validator, which our bundles leave out (it only checks elicitation answers, and createServer passes its own validator).',
+      '⁶ One send at a time, each with a new idempotency key and live budgets checked; the PostgreSQL server is the test run\'s throwaway cluster on 127.0.0.1 (fsync off, so commits are cheaper than on a durable server).',
     ];
     return { table: `${markdownTable(rows)}\n\n${footnotes.join('\n')}`, machine: machineLine(loadAtStart), notes };
   } finally {
@@ -291,7 +330,7 @@ async function main(args: string[]): Promise<void> {
     bareJs: argValue(args, '--bare'),
     childPrefix: [process.argv[1]],
   };
-  const report = await runBench(paths, args.includes('--quick') ? QUICK : FULL);
+  const report = await runBench(paths, args.includes('--quick') ? QUICK : FULL).finally(stopPostgres);
   process.stdout.write(`${report.table}\n\n${report.machine}\n\nNotes:\n${report.notes.map((n) => `- ${n}`).join('\n')}\n`);
 }
 
