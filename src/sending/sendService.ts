@@ -94,8 +94,9 @@ export class SendService {
     const apiKey = await this.apiKeyFor(preview.sandbox);
     await this.checkGuard(preview);
     if (options.confirm && !(await options.confirm(preview))) throw new BaasSmsError('CONFIRMATION_DECLINED');
-    // Time passed while the user read the confirmation: budgets may have moved, the caller may have gone.
-    await this.checkGuard(preview);
+    // Time passed while the user read the confirmation: settings may have changed, the caller may have
+    // gone. The budgets are checked again by reserve(), atomically with spending them.
+    this.deps.guard.check(preview);
     if (options.signal?.aborted) throw new BaasSmsError('CANCELLED', { outcome: 'not_sent' });
     const client = await this.client(preview.sandbox, apiKey);
 

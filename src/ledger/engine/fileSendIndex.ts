@@ -20,6 +20,7 @@ const KEEP_MS = DAY_MS + 60 * MINUTE_MS;
 export class FileSendIndex {
   private readonly reader: LedgerReader;
   private synced = -1;
+  private prunedAt = 0;
   private sends = new Map<string, IndexedSend>();
   /** Claim key → the id of the latest send that claimed it. */
   private claims = new Map<string, string>();
@@ -47,7 +48,8 @@ export class FileSendIndex {
       const records: LedgerRecord[] = [];
       for (const record of this.reader.newestFirst(undefined, this.synced)) records.push(record);
       this.applyAll(records);
-      this.prune();
+      // Forgetting old sends is not urgent: once a minute keeps each send's cost flat.
+      if (this.now() - this.prunedAt > MINUTE_MS) this.prune();
     }
     this.synced = end;
   }
@@ -91,6 +93,7 @@ export class FileSendIndex {
   }
 
   private prune(): void {
+    this.prunedAt = this.now();
     const cutoff = this.now() - KEEP_MS;
     for (const [id, send] of this.sends) if (send.created < cutoff) this.sends.delete(id);
     for (const [key, id] of this.claims) if (!this.sends.has(id)) this.claims.delete(key);

@@ -1,6 +1,7 @@
 // The file engine: the contract, plus what only a file has (today's reader still reads it).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileLedgerEngine } from '../../../../src/ledger/engine/fileEngine';
 import { SendLedger } from '../../../../src/ledger/sendLedger';
@@ -53,5 +54,37 @@ describe('file engine: the file itself', () => {
     const engine = new FileLedgerEngine(path.join(blocker, 'ledger.jsonl'));
     await assert.rejects(engine.open(), (e: { code: string; field: string; describe: (l: 'en') => { hint: string } }) =>
       e.code === 'LEDGER_UNAVAILABLE' && e.field === 'BAAS_LEDGER_FILE' && e.describe('en').hint.includes('BAAS_LEDGER_FILE'));
+  });
+});
+
+describe('file engine: the cross-process lock', () => {
+  let dir: string;
+  beforeEach(() => { dir = tempDir(); });
+  afterEach(() => removeDir(dir));
+
+  it('breaks a lock left by a process that is gone, at once', async () => {
+    const file = path.join(dir, 'ledger.jsonl');
+    // A pid that is certainly free: beyond the kernel's pid_max.
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ owner: { host: os.hostname(), pid: 2 ** 22 + 1, start: '1' }, token: 'dead' }));
+    const started = Date.now();
+    assert.ok((await new FileLedgerEngine(file).reserve({ init: sendInit(), claim: keyClaim('after-crash') })).entry);
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(fs.existsSync(`${file}.lock`), false, 'released after use');
+  });
+
+  it('breaks a lock older than 10 s whose owner cannot be checked (another host), and waits for a fresh one', async () => {
+    const file = path.join(dir, 'ledger.jsonl');
+    const lock = `${file}.lock`;
+    fs.writeFileSync(lock, JSON.stringify({ owner: { host: 'another-host', pid: 1, start: '1' }, token: 'old' }));
+    const old = new Date(Date.now() - 11_000);
+    fs.utimesSync(lock, old, old);
+    assert.ok((await new FileLedgerEngine(file).reserve({ init: sendInit(), claim: keyClaim('stale') })).entry);
+    fs.writeFileSync(lock, JSON.stringify({ owner: { host: 'another-host', pid: 1, start: '1' }, token: 'fresh' }));
+    let done = false;
+    const waiting = new FileLedgerEngine(file).reserve({ init: sendInit(), claim: keyClaim('waits') }).then((a) => { done = true; return a; });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(done, false, 'a fresh lock of a live holder is waited for');
+    fs.unlinkSync(lock);
+    assert.ok((await waiting).entry);
   });
 });
