@@ -1,6 +1,6 @@
 // Built stdio servers (dist/server.js) for the durability and team tests: started with a ledger (a
 // file or a PostgreSQL URL) against an emulator, initialised, and called with send_sms.
-import { RawStdioSession, buildServer, type JsonRpcMessage } from '../reliability/builtServer';
+import { RawStdioSession, buildServer, type JsonRpcMessage } from '../../support/reliability/builtServer';
 
 export const API_KEY = 'team-test-key-0123456789';
 export const PROJECT_ID = '123e4567-e89b-42d3-a456-426614174000';

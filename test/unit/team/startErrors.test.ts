@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { startEmulator } from '../../../src/emulator/emulator';
 import { postgresDatabase } from '../../support/postgres';
-import { buildServer, SERVER_JS } from '../reliability/builtServer';
+import { buildServer, SERVER_JS } from '../../support/reliability/builtServer';
 import { removeDir, tempDir } from '../ledger/ledgerFixtures';
 import { API_KEY, sendSms, startServer } from './servers';
 

@@ -11,9 +11,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
 import { postgresDatabase } from '../../support/postgres';
-import { buildServer, SERVER_JS } from '../reliability/builtServer';
-import { rawRequest } from '../security/endpointMatrix';
-import { canaryKey, secretNeedles } from '../security/secretNeedles';
+import { buildServer, SERVER_JS } from '../../support/reliability/builtServer';
+import { rawRequest } from '../../support/security/endpointMatrix';
+import { canaryKey, secretNeedles } from '../../support/security/secretNeedles';
 
 const API_KEY = canaryKey(randomBytes(24).toString('base64url'));
 const TOKEN = `tok_${randomBytes(24).toString('base64url')}`;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Client } from 'pg';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
 import { postgresDatabase } from '../../support/postgres';
-import type { RawStdioSession } from '../reliability/builtServer';
+import type { RawStdioSession } from '../../support/reliability/builtServer';
 import { API_KEY, sendSms, startServer, type SendAnswer } from './servers';
 
 async function ledgerRows(url: string): Promise<Array<{ key: string; outcome: string }>> {
