@@ -92,7 +92,10 @@ export class SendService {
     const earlier = await this.deps.ledger.lookupClaim(claim);
     if (earlier) return this.answeredBy(earlier, claim, preview);
     const apiKey = await this.apiKeyFor(preview.sandbox);
-    await this.checkGuard(preview);
+    // A look at the budget before asking the user, so nobody confirms a send that cannot go; without a
+    // confirmation, reserve() below checks it anyway, atomically.
+    if (options.confirm) await this.checkGuard(preview);
+    else this.deps.guard.check(preview);
     if (options.confirm && !(await options.confirm(preview))) throw new BaasSmsError('CONFIRMATION_DECLINED');
     // Time passed while the user read the confirmation: settings may have changed, the caller may have
     // gone. The budgets are checked again by reserve(), atomically with spending them.
