@@ -1,7 +1,7 @@
 // Builds the bundles: dist/server.js (the standalone `baas-sms-mcp` command, every dependency inlined,
 // one file) and the VS Code extension in two files: dist/extension.js (what activation loads; `vscode`
 // is provided by the host) and dist/mcpHost.js (the MCP server and its HTTP host with the SDK and zod,
-// loaded the first time VS Code starts the server).
+// loaded the first time VS Code starts the server), and the library of the npm package in dist/lib/.
 // `node esbuild.mjs [--production] [--watch]`: `--production` minifies and drops source maps.
 // The bench and its test import `bundleOptions` so that what they measure is built the same way.
 import { realpathSync } from 'node:fs';

@@ -122,7 +122,7 @@ function versionOf(bin, args = ['--version']) {
  * there, not from the node it runs on). A user's own settings (registry, proxy, cache, auth) stay.
  */
 const OUTER_NPM_RUN = /^npm_(lifecycle_|package_|command$|execpath$|node_execpath$|config_user_agent$|config_local_prefix$)/i;
-function nestedNpmEnv(extra = {}) {
+export function nestedNpmEnv(extra = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OUTER_NPM_RUN.test(name)));
   return { ...env, ...extra };
 }
