@@ -76,7 +76,7 @@ export function bundleOptions({ production = false, outdir = path.join(root, 'di
     lib: { ...common, entryPoints: { 'lib/index': 'src/lib/index.ts' } },
     libEsm: { absWorkingDir: root, logLevel: 'warning', format: 'esm', outfile: path.join(outdir, 'lib', 'index.mjs'), stdin: { contents: "export * from './index.js';\n", loader: 'js' } },
     extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
-    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcpHostModule.ts' } },
+    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcp/mcpHostModule.ts' } },
   };
 }
 

@@ -3,9 +3,8 @@
 // it to a transport of its own. Its types name no MCP SDK type: the package bundles the SDK and has
 // no dependencies, so its declarations must not send a consumer's compiler looking for one.
 import { createStderrLogger } from '../cli/stderrLogger';
-import { sandboxDelayFromEnv, settingsFromEnv } from '../cli/envSettings';
+import { standaloneSettings } from '../cli/envSettings';
 import type { Logger } from '../core/logger';
-import { defaultLedgerPath } from '../ledger/ledgerPath';
 import { createServer as createMcpServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
 
@@ -45,13 +44,13 @@ export interface BaasSmsMcpServer {
 export function createServer(options: CreateServerOptions = {}): BaasSmsMcpServer {
   const env = options.env ?? process.env;
   const logger = options.logger ?? createStderrLogger(env);
-  const settings = settingsFromEnv(env, { sandbox: options.sandbox ?? false }, logger);
+  const { sending: settings, ledgerFile, sandboxDelayMs } = standaloneSettings(env, { sandbox: options.sandbox ?? false }, logger);
   const runtime = createSendingRuntime({
     settings: () => settings,
     apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
-    ledgerFile: defaultLedgerPath(env),
+    ledgerFile,
     logger,
-    sandboxDeliveryDelayMs: sandboxDelayFromEnv(env),
+    sandboxDeliveryDelayMs: sandboxDelayMs,
   });
   for (const entry of runtime.ledger.recoverInterrupted()) {
     logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);

@@ -5,7 +5,7 @@ import { localeOf, type ServerDeps } from '../deps';
 import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
 import { commonSendInput, sendOutput } from '../schemas';
 import { runTool } from '../toolResult';
-import { sendAnswer, sendOptions } from './sendResult';
+import { sendAnswer, sendInput, sendOptions } from '../sendAnswer';
 
 export const name = 'send_mms';
 
@@ -32,16 +32,6 @@ export type SendMmsArgs = z.infer<z.ZodObject<typeof inputSchema>>;
 export function registerSendMmsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: SendMmsArgs, extra) =>
     runTool(localeOf(deps), deps.logger, async () =>
-      sendAnswer(await deps.sendService.send(
-        {
-          kind: 'mms',
-          recipients: args.recipients,
-          message: args.message,
-          callback_number: args.callback_number ?? '',
-          project_id: args.project_id,
-          subject: args.subject,
-          image_urls: args.image_urls ?? [],
-        },
-        sendOptions(args, extra.signal, deps),
-      )), legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
+      sendAnswer(await deps.sendService.send(sendInput('mms', args), sendOptions(args, extra.signal, deps))),
+      legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }
