@@ -57,7 +57,7 @@ export class BaasClient {
       path: groupStatusPath(this.paths, groupId),
       groupId,
       signal: opts.signal,
-    });
+    }).catch((error: unknown) => { throw asStatusCheckError(error); });
     return toGroupStatus(groupId, answer.data);
   }
 
@@ -81,6 +81,22 @@ export class BaasClient {
     }
     return { group_id: groupId, ...(answer.message !== undefined ? { server_message: answer.message } : {}) };
   }
+}
+
+/**
+ * A failed status check has no send outcome: it sent nothing, and "not_sent" would read as if the
+ * message it asks about had not gone out. `statusCheck` makes the hints speak of checking, not sending.
+ */
+function asStatusCheckError(error: unknown): unknown {
+  if (!(error instanceof BaasSmsError)) return error;
+  return new BaasSmsError(error.code, {
+    field: error.field,
+    params: { ...error.params, statusCheck: true },
+    status: error.status,
+    serverCode: error.serverCode,
+    serverMessage: error.serverMessage,
+    cause: error,
+  });
 }
 
 /** Exactly the API's fields, whatever else the caller's object carries. */

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv.includes('--version')) return void process.stdout.write(`${VERSION}\n`);
   // The emulator and the HTTP host are loaded only in their modes: the stdio server starts faster without them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (argv[0] === 'emulator') return (require('../emulator/cli') as typeof import('../emulator/cli')).runEmulatorCli(argv.slice(1), logger);
+  if (argv[0] === 'emulator') return (require('../emulator/cli') as typeof import('../emulator/cli')).runEmulatorCli(argv.slice(1), logger, (line) => process.stderr.write(`[baas-sms info] ${line}\n`));
   // A mistyped flag (`--sandbx`) must not quietly serve live, paid sends.
   const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && argv[i - 1] !== '--port');
   if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);

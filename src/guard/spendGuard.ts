@@ -23,7 +23,16 @@ export interface GuardConfig {
   maxRecipientsPerDay: number;
   /** Numbers (010-XXXX-XXXX) live sends may go to; empty lets anyone receive. */
   allowList: string[];
+  /** Where the user sets these limits, for the errors to name: environment variables or VS Code settings (default). */
+  source?: 'env' | 'vscode';
 }
+
+/** Each limit's name where the user sets it: [environment variable, VS Code setting]. */
+const LIMIT_SETTINGS: Record<string, [string, string]> = {
+  maxRecipientsPerSend: ['BAAS_MAX_RECIPIENTS_PER_SEND', 'baasSms.guard.maxRecipientsPerSend'],
+  maxSendsPerMinute: ['BAAS_MAX_SENDS_PER_MINUTE', 'baasSms.guard.maxSendsPerMinute'],
+  maxRecipientsPerDay: ['BAAS_MAX_RECIPIENTS_PER_DAY', 'baasSms.guard.maxRecipientsPerDay'],
+};
 
 export const DEFAULT_GUARD: GuardConfig = {
   liveSendingEnabled: true,
@@ -53,6 +62,7 @@ export function guardConfigFromEnv(env: NodeJS.ProcessEnv, logger: Logger = sile
     maxSendsPerMinute: limit('BAAS_MAX_SENDS_PER_MINUTE', DEFAULT_GUARD.maxSendsPerMinute),
     maxRecipientsPerDay: limit('BAAS_MAX_RECIPIENTS_PER_DAY', DEFAULT_GUARD.maxRecipientsPerDay),
     allowList: parseAllowList(env.BAAS_ALLOWED_RECIPIENTS ?? ''),
+    source: 'env',
   };
 }
 
@@ -81,6 +91,10 @@ export class SpendGuard {
     const config = this.config();
     const count = send.recipients.length;
     if (!send.sandbox && !config.liveSendingEnabled) throw new BaasSmsError('LIVE_SENDING_DISABLED', { outcome: 'not_sent' });
+    const limitExceeded = (limit: string, actual: number, max: number, field?: string): BaasSmsError => {
+      const setting = LIMIT_SETTINGS[limit][config.source === 'env' ? 0 : 1];
+      return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { field, params: { limit, setting, actual, max }, outcome: 'not_sent' });
+    };
     if (count > config.maxRecipientsPerSend) throw limitExceeded('maxRecipientsPerSend', count, config.maxRecipientsPerSend, 'recipients');
     if (send.sandbox) return;
 
@@ -119,8 +133,4 @@ export class SpendGuard {
     while (expired < this.sends.length && this.sends[expired].at <= cutoff) expired++;
     if (expired > 0) this.sends = this.sends.slice(expired);
   }
-}
-
-function limitExceeded(limit: string, actual: number, max: number, field?: string): BaasSmsError {
-  return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { field, params: { limit, actual, max }, outcome: 'not_sent' });
 }

@@ -2,7 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { localeOf, type ServerDeps } from '../deps';
-import { commonSendInput, sendOutput } from '../schemas';
+import { commonSendInput, RECIPIENT_LIMITS_NOTE, sendOutput } from '../schemas';
 import { runTool } from '../toolResult';
 import { sendAnswer, sendOptions } from './sendResult';
 
@@ -19,6 +19,7 @@ export const config = {
   description:
     'Send a multimedia message (subject, text up to 2000 EUC-KR bytes, up to 5 image URLs) to Korean mobile numbers through the BaaS API. ' +
     'A live send is PAID (MMS costs most) and IRREVERSIBLE. Use it only when the user asked for it; call preview_message first. ' +
+    RECIPIENT_LIMITS_NOTE +
     'Use send_sms for plain text. If the answer is an error with outcome "unknown", do NOT send again: check get_send_history first.',
   inputSchema,
   outputSchema: sendOutput,

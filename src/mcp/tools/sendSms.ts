@@ -2,7 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { localeOf, type ServerDeps } from '../deps';
-import { commonSendInput, sendOutput } from '../schemas';
+import { commonSendInput, RECIPIENT_LIMITS_NOTE, sendOutput } from '../schemas';
 import { runTool } from '../toolResult';
 import { sendAnswer, sendOptions } from './sendResult';
 
@@ -14,6 +14,7 @@ export const config = {
     'Send a text message (SMS, or LMS when longer than the SMS byte limit) to Korean mobile numbers through the BaaS API. ' +
     'A live send is PAID and IRREVERSIBLE: a phone buzzes. Use it only when the user asked to send this text to these people; ' +
     'call preview_message first to show bytes, type, cost and warnings. Use send_mms for images. ' +
+    RECIPIENT_LIMITS_NOTE +
     'After sending, use get_message_status with the returned group_id to see delivery. ' +
     'If the answer is an error with outcome "unknown", do NOT send again: check get_send_history first.',
   inputSchema: commonSendInput,
