@@ -2,6 +2,7 @@
 // SMS and MMS and reads a group's delivery status; see request.ts for retries and errors.
 import { BaasSmsError } from '../core/errors';
 import { silentLogger } from '../core/logger';
+import { redactSecret } from '../core/redact';
 import type { GroupStatus } from '../core/types';
 import { toGroupStatus } from './groupStatus';
 import { DEFAULT_BAAS_PATHS, groupStatusPath, type BaasPaths } from './paths';
@@ -58,7 +59,11 @@ export class BaasClient {
       groupId,
       signal: opts.signal,
     }).catch((error: unknown) => { throw asStatusCheckError(error); });
-    return toGroupStatus(groupId, answer.data);
+    const status = toGroupStatus(groupId, answer.data);
+    // Rows are the server's text, shown to the agent and kept in the ledger: a key echoed there is cut out.
+    const cut = (text: string): string => redactSecret(text, this.#config.apiKey);
+    const messages = status.messages.map((m) => ({ ...m, phone: cut(m.phone), name: m.name === null ? null : cut(m.name), reason: m.reason === null ? null : cut(m.reason) }));
+    return { ...status, messages };
   }
 
   private async send(path: string, body: SendBody, opts: SendOptions): Promise<SendAccepted> {
