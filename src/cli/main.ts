@@ -1,13 +1,13 @@
 // The `baas-sms-mcp` command: the MCP server over stdio (default), the same against a built-in
 // sandbox (--sandbox), the BaaS emulator (`emulator`), or a test-only HTTP mode (--http) for the
 // MCP conformance suite. Only this directory touches `process` and the console.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { VERSION } from '../core/version';
 import { defaultLedgerPath } from '../ledger/ledgerPath';
 import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
 import { sandboxDelayFromEnv, settingsFromEnv } from './envSettings';
 import { createStderrLogger } from './stderrLogger';
+import { GuardedStdioTransport } from './stdioTransport';
 
 const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through the BaaS API
 
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
     stop = () => host.close();
   } else {
     const { server, cleanup } = createServer(deps);
-    const transport = new StdioServerTransport();
+    const transport = new GuardedStdioTransport(process.stdin, process.stdout, (text) => logger.warn(text));
     await server.connect(transport);
     process.stdin.on('close', () => void shutdown());
     stop = cleanup;
