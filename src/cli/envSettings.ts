@@ -3,6 +3,7 @@ import { localeFromEnv } from '../core/locale';
 import { silentLogger, type Logger } from '../core/logger';
 import { DEFAULT_RULES } from '../core/types';
 import { guardConfigFromEnv } from '../guard/spendGuard';
+import type { ConfirmPolicy } from '../mcp/confirm/elicitConfirm';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type SendingSettings } from '../sending/settings';
 
 const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
@@ -36,4 +37,17 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, flags: { sandbox: boolea
     locale: localeFromEnv(env),
     duplicateWindowSeconds: numberOr(env.BAAS_DUPLICATE_WINDOW_SECONDS, 60),
   };
+}
+
+/**
+ * BAAS_CONFIRM: how a live send is confirmed when the MCP client cannot ask the user (no elicitation).
+ * `ask` (default) refuses it with CONFIRMATION_REQUIRED; `off` sends it within the spend guard.
+ * Clients with elicitation are always asked. (Moves to the central settings module with issue 8.)
+ */
+export function confirmPolicyFromEnv(env: NodeJS.ProcessEnv, logger: Logger = silentLogger): ConfirmPolicy {
+  const value = env.BAAS_CONFIRM?.trim().toLowerCase();
+  if (!value || value === 'ask' || value === 'on') return 'ask';
+  if (value === 'off') return 'off';
+  logger.warn(`BAAS_CONFIRM="${env.BAAS_CONFIRM}" is neither ask nor off; using ask`);
+  return 'ask';
 }

@@ -5,7 +5,7 @@ import { VERSION } from '../core/version';
 import { defaultLedgerPath } from '../ledger/ledgerPath';
 import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
-import { sandboxDelayFromEnv, settingsFromEnv } from './envSettings';
+import { confirmPolicyFromEnv, sandboxDelayFromEnv, settingsFromEnv } from './envSettings';
 import { createStderrLogger } from './stderrLogger';
 import { GuardedStdioTransport } from './stdioTransport';
 
@@ -19,7 +19,7 @@ const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through th
                                test-only: serve MCP over Streamable HTTP on 127.0.0.1 without a token
 
 Environment: BAAS_API_KEY, PROJECT_ID, BAAS_CALLBACK_NUMBER, BAAS_SANDBOX=1, BAAS_LEDGER_FILE,
-BAAS_API_BASE_URL (emulator / gateway only), BAAS_LANG=ko|en, BAAS_LOG_LEVEL. See the README.
+BAAS_API_BASE_URL (emulator / gateway only), BAAS_CONFIRM=ask|off, BAAS_LANG=ko|en, BAAS_LOG_LEVEL. See the README.
 `;
 
 const SERVE_FLAGS = ['--sandbox', '--http', '--port'];
@@ -48,7 +48,11 @@ async function main(argv: string[]): Promise<void> {
     logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
   }
   if (!settings.sandbox && !env.BAAS_API_KEY?.trim()) logger.warn('BAAS_API_KEY is not set: sends will fail with MISSING_API_KEY (use --sandbox to try without a key)');
-  const deps = { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger };
+  const confirmPolicy = confirmPolicyFromEnv(env, logger);
+  if (confirmPolicy === 'off' && !settings.sandbox) {
+    logger.warn('BAAS_CONFIRM=off: live sends go out without asking when the MCP client cannot ask (no elicitation), within the spend guard');
+  }
+  const deps = { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger, confirmPolicy };
 
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {

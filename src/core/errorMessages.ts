@@ -186,6 +186,12 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Do not retry unless the user asks for it.',
     hintKo: () => '사용자가 요청하지 않는 한 다시 시도하지 마세요.',
   },
+  CONFIRMATION_REQUIRED: {
+    en: () => 'This MCP client cannot ask the user to confirm a live send (it does not support elicitation), so nothing was sent.',
+    ko: () => '이 MCP 클라이언트는 실제 발송을 사용자에게 확인받을 수 없어(elicitation 미지원) 아무것도 발송되지 않았습니다.',
+    hintEn: () => "Use a client that supports elicitation, try the sandbox, or let live sends go out unasked within the spend guard: set BAAS_CONFIRM=off in the MCP server's environment.",
+    hintKo: () => 'elicitation을 지원하는 클라이언트를 쓰거나, 샌드박스를 쓰거나, MCP 서버 환경 변수에 BAAS_CONFIRM=off를 넣어 확인 없이 지출 한도 안에서 발송하세요.',
+  },
   LIVE_SENDING_DISABLED: {
     en: () => 'Live sending is switched off; nothing was sent.',
     ko: () => '실제 발송이 꺼져 있어 아무것도 발송되지 않았습니다.',

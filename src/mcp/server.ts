@@ -1,8 +1,8 @@
 // createServer(): the MCP server with every tool, resource and prompt. Transport-free: the stdio
 // command and the extension's in-process HTTP host each connect it to their own transport.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { VERSION } from '../core/version';
+import { formValidator } from './confirm/formValidator';
 import type { ServerDeps } from './deps';
 import { codeInputErrors } from './inputErrors';
 import { registerAnalyzeSendResultsPrompt } from './prompts/analyzeSendResults';
@@ -24,20 +24,13 @@ const INSTRUCTIONS =
   'An error with outcome "unknown" means the message may have gone out: check get_send_history, never re-send blindly. ' +
   'For code that integrates SMS into an app, start from get_integration_code.';
 
-// The SDK checks elicitation answers with this validator, by default an Ajv instance built for every
-// server. These tools never elicit, so this one refuses; the bundles leave Ajv out (esbuild.mjs), and
-// the server starts without compiling it.
-export const noElicitationValidator: jsonSchemaValidator = {
-  getValidator: () => {
-    throw new Error('baas-sms-mcp never asks the client for input (elicitation), so it has no answers to validate');
-  },
-};
-
 /** `liveToolList`: answer tools/list with the SDK's own conversion (for `npm run tool-list` and its test), not toolList.json. */
 export function createServer(deps: ServerDeps, options: { liveToolList?: boolean } = {}): { server: McpServer; cleanup: () => Promise<void> } {
+  // Elicitation answers (the live-send confirmation) are checked by formValidator, not the SDK's Ajv,
+  // which the bundles leave out to keep the cold start (esbuild.mjs).
   const server = new McpServer(
     { name: deps.serverName ?? DEFAULT_SERVER_NAME, title: 'BaaS SMS', version: VERSION },
-    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: noElicitationValidator },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: formValidator },
   );
   codeInputErrors(server, () => deps.settings().locale);
   registerSendSmsTool(server, deps);

@@ -41,6 +41,6 @@ export function registerSendMmsTool(server: McpServer, deps: ServerDeps): void {
           subject: args.subject,
           image_urls: args.image_urls ?? [],
         },
-        sendOptions(args, extra.signal, deps),
+        sendOptions(args, extra, deps, server),
       ))));
 }

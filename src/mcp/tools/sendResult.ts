@@ -1,15 +1,25 @@
 // What send_sms and send_mms share: how their arguments become send options, and how a finished
 // send becomes their answer.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { elicitingConfirm } from '../confirm/elicitConfirm';
 import type { ServerDeps } from '../deps';
 import type { SendOptions, SendResult } from '../../sending/types';
 
 interface SendArgs { idempotency_key?: string; is_advertisement?: boolean; night_time_consent?: boolean }
 
-export function sendOptions(args: SendArgs, signal: AbortSignal, deps: ServerDeps): SendOptions {
+/** The MCP request a send runs in: its id and signal, to relate a confirmation form to it. */
+export interface SendRequest { requestId: RequestId; signal: AbortSignal }
+
+export function sendOptions(args: SendArgs, request: SendRequest, deps: ServerDeps, server: McpServer): SendOptions {
+  const settings = deps.settings();
+  const confirm = deps.confirmSend ?? (deps.confirmPolicy
+    ? elicitingConfirm({ server, policy: deps.confirmPolicy, locale: settings.locale, logger: deps.logger, requestId: request.requestId, signal: request.signal })
+    : undefined);
   return {
     origin: 'mcp',
-    confirm: deps.confirmSend,
-    signal,
+    confirm,
+    signal: request.signal,
     idempotencyKey: args.idempotency_key,
     advertisement: { isAdvertisement: args.is_advertisement, nightConsent: args.night_time_consent },
   };

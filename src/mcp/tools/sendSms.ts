@@ -29,6 +29,6 @@ export function registerSendSmsTool(server: McpServer, deps: ServerDeps): void {
     runTool(localeOf(deps), deps.logger, async () =>
       sendAnswer(await deps.sendService.send(
         { kind: 'sms', recipients: args.recipients, message: args.message, callback_number: args.callback_number ?? '', project_id: args.project_id },
-        sendOptions(args, extra.signal, deps),
+        sendOptions(args, extra, deps, server),
       ))));
 }

@@ -49,8 +49,10 @@ const placeholders = (text: string): string[] => [...new Set(text.match(/\{\d+\}
 function l10nStringsInSource(): Set<string> {
   const dir = path.join(root, 'src/extension');
   const strings = new Set<string>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const source = fs.readFileSync(path.join(dir, file), 'utf8');
+  // The confirmation's text is shared with the standalone server's elicitation form, outside src/extension.
+  const files = [...fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)), path.join(root, 'src/sending/confirmationSummary.ts')];
+  for (const file of files) {
+    const source = fs.readFileSync(file, 'utf8');
     for (const m of source.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1].replace(/\\'/g, "'"));
     // Template literals or double quotes would escape this scan: keep every call in single quotes.
     assert.doesNotMatch(source, /\bt\(\s*[`"]/, `${file}: use single quotes in t() so the bundle check sees the string`);
