@@ -2,10 +2,9 @@
 // sandbox (--sandbox), the BaaS emulator (`emulator`), or a test-only HTTP mode (--http) for the
 // MCP conformance suite. Only this directory touches `process` and the console.
 import { VERSION } from '../core/version';
-import { defaultLedgerPath } from '../ledger/ledgerPath';
 import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
-import { confirmPolicyFromEnv, sandboxDelayFromEnv, settingsFromEnv } from './envSettings';
+import { standaloneSettings } from './envSettings';
 import { createStderrLogger } from './stderrLogger';
 import { GuardedStdioTransport } from './stdioTransport';
 
@@ -36,19 +35,18 @@ async function main(argv: string[]): Promise<void> {
   const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && argv[i - 1] !== '--port');
   if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);
 
-  const settings = settingsFromEnv(env, { sandbox: argv.includes('--sandbox') }, logger);
+  const { sending: settings, ledgerFile, sandboxDelayMs, confirmPolicy } = standaloneSettings(env, { sandbox: argv.includes('--sandbox') }, logger);
   const runtime = createSendingRuntime({
     settings: () => settings,
     apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
-    ledgerFile: defaultLedgerPath(env),
+    ledgerFile,
     logger,
-    sandboxDeliveryDelayMs: sandboxDelayFromEnv(env),
+    sandboxDeliveryDelayMs: sandboxDelayMs,
   });
   for (const entry of runtime.ledger.recoverInterrupted()) {
     logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
   }
   if (!settings.sandbox && !env.BAAS_API_KEY?.trim()) logger.warn('BAAS_API_KEY is not set: sends will fail with MISSING_API_KEY (use --sandbox to try without a key)');
-  const confirmPolicy = confirmPolicyFromEnv(env, logger);
   if (confirmPolicy === 'off' && !settings.sandbox) {
     logger.warn('BAAS_CONFIRM=off: live sends go out without asking when the MCP client cannot ask (no elicitation), within the spend guard');
   }
@@ -69,7 +67,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdin.on('close', () => void shutdown());
     stop = cleanup;
   }
-  logger.info(`ready${settings.sandbox ? ' (sandbox: nothing leaves this machine)' : ''}; ledger ${defaultLedgerPath(env)}`);
+  logger.info(`ready${settings.sandbox ? ' (sandbox: nothing leaves this machine)' : ''}; ledger ${ledgerFile}`);
 
   let stopping = false;
   async function shutdown(): Promise<void> {

@@ -1,7 +1,7 @@
 // Zod schemas shared by several tools: what a recipient looks like going in, and the shapes of a
 // send's answer and a group's status coming out. Field names follow the earlier baas-sms-mcp.
 import { z } from 'zod';
-import { DEFAULT_GUARD } from '../guard/spendGuard';
+import { DEFAULT_GUARD } from '../core/settings';
 
 /** The API takes 1000 recipients, the spend guard fewer by default: said in the send tools' descriptions. */
 export const RECIPIENT_LIMITS_NOTE =

@@ -4,7 +4,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { VERSION } from '../core/version';
 import { formValidator } from './confirm/formValidator';
 import type { ServerDeps } from './deps';
-import { codeInputErrors } from './inputErrors';
+import { answerToolListFromFile, codeInputErrors } from './sdkPatches';
 import { registerAnalyzeSendResultsPrompt } from './prompts/analyzeSendResults';
 import { registerComposeMmsPrompt } from './prompts/composeMms';
 import { registerComposeSmsPrompt } from './prompts/composeSms';
@@ -13,7 +13,6 @@ import { registerGetMessageStatusTool } from './tools/getMessageStatus';
 import { registerGetSendHistoryTool } from './tools/getSendHistory';
 import { registerPreviewMessageTool } from './tools/previewMessage';
 import { registerSendMmsTool } from './tools/sendMms';
-import { answerToolListFromFile } from './toolList';
 import { registerSendSmsTool } from './tools/sendSms';
 
 export const DEFAULT_SERVER_NAME = 'baas-sms';

@@ -3,6 +3,7 @@
 // sessions do not share ids in the ledger; the groups are kept beside the ledger (sandboxGroups.ts),
 // so a status check in a later process still finds them.
 import type { Logger } from '../core/logger';
+import { DEFAULT_SANDBOX_DELIVERY_DELAY_MS } from '../core/settings';
 import type * as EmulatorModule from '../emulator/emulator';
 import type { BaasEmulator } from '../emulator/emulator';
 import { SandboxGroupFile } from './sandboxGroups';
@@ -31,7 +32,7 @@ export class SandboxBackend {
     const archive = this.options.groupsFile ? new SandboxGroupFile(this.options.groupsFile, SANDBOX_MAX_GROUPS, this.options.logger) : undefined;
     return startEmulator({
       apiKey: SANDBOX_API_KEY,
-      deliveryDelayMs: this.options.deliveryDelayMs ?? 1500,
+      deliveryDelayMs: this.options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS,
       // Past every id kept from earlier runs, so a restarted sandbox never hands one out twice.
       firstGroupId: Math.max(Math.floor(Date.now() / 1000) * 1000, (archive?.maxGroupId() ?? 0) + 1),
       archive,

@@ -9,11 +9,11 @@ import koBundle from '../../../l10n/bundle.l10n.ko.json';
 import { BaasSmsError } from '../../core/errors';
 import type { Locale } from '../../core/locale';
 import type { Logger } from '../../core/logger';
+import type { ConfirmPolicy } from '../../core/settings';
 import { confirmationText, type Translate } from '../../sending/confirmationSummary';
 import type { ConfirmSend, SendPreview } from '../../sending/types';
 
-/** `ask`: elicit, or refuse when the client cannot; `off`: elicit when possible, else send unasked. */
-export type ConfirmPolicy = 'ask' | 'off';
+export type { ConfirmPolicy } from '../../core/settings';
 
 export interface ElicitContext {
   server: McpServer;

@@ -8,7 +8,7 @@ import {
   COMMANDS, CONFIG_SECTION, CONTEXT_KEYS, EXTENSION_ID, ITEM_COMMANDS, MCP_PROVIDER_ID, SETTINGS, TREE_ITEM_CONTEXT,
   VIEW_CONTAINER_ID, VIEWS, WALKTHROUGH_ID, settingId,
 } from '../../../src/extension/constants';
-import { sendingSettingsFrom, skipConfirmationForSandbox, pollCapMs, type ConfigurationReader } from '../../../src/extension/sendingSettings';
+import { sendingSettingsFrom, skipConfirmationForSandbox, pollCapMs, type ConfigurationReader } from '../../../src/extension/settings/sendingSettings';
 
 const root = path.resolve(__dirname, '../../..');
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as T;
@@ -49,8 +49,10 @@ const placeholders = (text: string): string[] => [...new Set(text.match(/\{\d+\}
 function l10nStringsInSource(): Set<string> {
   const dir = path.join(root, 'src/extension');
   const strings = new Set<string>();
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  assert.ok(files.some((f) => path.relative(dir, f).includes(path.sep)), 'the scan reaches the feature folders');
   // The confirmation's text is shared with the standalone server's elicitation form, outside src/extension.
-  const files = [...fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)), path.join(root, 'src/sending/confirmationSummary.ts')];
+  files.push(path.join(root, 'src/sending/confirmationSummary.ts'));
   for (const file of files) {
     const source = fs.readFileSync(file, 'utf8');
     for (const m of source.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1].replace(/\\'/g, "'"));

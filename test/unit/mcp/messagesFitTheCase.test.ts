@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { guardConfigFromEnv, DEFAULT_GUARD } from '../../../src/guard/spendGuard';
+import { guardConfigFromEnv } from '../../../src/cli/envSettings';
+import { DEFAULT_GUARD } from '../../../src/core/settings';
 import { checkAdvertising } from '../../../src/messaging/advertising';
 import { errorOf, startHarness, structured, type Harness } from './harness';
 
