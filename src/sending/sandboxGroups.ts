@@ -2,7 +2,9 @@
 // the ledger. A client that starts the server per call (the Inspector's CLI does) sends in one process
 // and asks for the status in the next; without this file the second one would answer GROUP_NOT_FOUND.
 // Bounded like the in-memory store: the newest SANDBOX_MAX_GROUPS are kept; the file is rewritten
-// down to them once it holds twice as many lines.
+// down to them once it holds twice as many lines. Several processes may append (the extension and a
+// standalone server); a line appended during another's rewrite can be lost, which costs only that
+// sandbox group's status in later processes, never a send or a ledger line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../core/logger';
@@ -66,7 +68,7 @@ export class SandboxGroupFile implements GroupArchive {
     if (kept.length >= this.maxGroups && groupId < kept[0].group_id) {
       return `the sandbox keeps only its newest ${this.maxGroups} groups, and group ${groupId} is older`;
     }
-    return `the sandbox never sent group ${groupId} with this ledger (BAAS_LEDGER_FILE); a live group is checked in live mode`;
+    return `the sandbox never sent group ${groupId} with this ledger file; a live group is checked in live mode`;
   }
 
   private compact(): void {
