@@ -49,7 +49,7 @@ const dropUnreachableData = {
 /**
  * Leaves Ajv out of the bundles that hold the MCP server (dist/extension.js holds no SDK at all). The SDK's Server builds an Ajv validator
  * only when it is given no `jsonSchemaValidator`, and uses it only to check elicitation answers;
- * createServer() passes its own (src/mcp/sdkPatches.ts). Ajv is ~130 KiB of code that the stdio
+ * createServer() passes its own (src/mcp/confirm/formValidator.ts: elicitation forms are flat). Ajv is ~130 KiB of code that the stdio
  * server would otherwise compile and run at every start. Constructing the stand-in fails loudly.
  */
 const sdkWithoutAjv = {

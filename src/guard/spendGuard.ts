@@ -12,6 +12,13 @@ import type { Recipient } from '../core/types';
 import type { GuardConfig } from '../core/settings';
 import { normalizeAllowListEntry } from './allowList';
 
+/** Each limit's name where the user sets it: [environment variable, VS Code setting]. */
+const LIMIT_SETTINGS: Record<string, [string, string]> = {
+  maxRecipientsPerSend: ['BAAS_MAX_RECIPIENTS_PER_SEND', 'baasSms.guard.maxRecipientsPerSend'],
+  maxSendsPerMinute: ['BAAS_MAX_SENDS_PER_MINUTE', 'baasSms.guard.maxSendsPerMinute'],
+  maxRecipientsPerDay: ['BAAS_MAX_RECIPIENTS_PER_DAY', 'baasSms.guard.maxRecipientsPerDay'],
+};
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
@@ -37,6 +44,10 @@ export class SpendGuard {
     const config = this.config();
     const count = send.recipients.length;
     if (!send.sandbox && !config.liveSendingEnabled) throw new BaasSmsError('LIVE_SENDING_DISABLED', { outcome: 'not_sent' });
+    const limitExceeded = (limit: string, actual: number, max: number, field?: string): BaasSmsError => {
+      const setting = LIMIT_SETTINGS[limit][config.source === 'env' ? 0 : 1];
+      return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { field, params: { limit, setting, actual, max }, outcome: 'not_sent' });
+    };
     if (count > config.maxRecipientsPerSend) throw limitExceeded('maxRecipientsPerSend', count, config.maxRecipientsPerSend, 'recipients');
     if (send.sandbox) return;
 
@@ -75,8 +86,4 @@ export class SpendGuard {
     while (expired < this.sends.length && this.sends[expired].at <= cutoff) expired++;
     if (expired > 0) this.sends = this.sends.slice(expired);
   }
-}
-
-function limitExceeded(limit: string, actual: number, max: number, field?: string): BaasSmsError {
-  return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { field, params: { limit, actual, max }, outcome: 'not_sent' });
 }

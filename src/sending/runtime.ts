@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger';
 import { SpendGuard } from '../guard/spendGuard';
 import { SendLedger } from '../ledger/sendLedger';
 import { SandboxBackend } from './sandbox';
+import { sandboxGroupsPath } from './sandboxGroups';
 import { SendService } from './sendService';
 import type { SendingSettings } from '../core/settings';
 
@@ -26,7 +27,7 @@ export interface SendingRuntime {
 export function createSendingRuntime(options: SendingRuntimeOptions): SendingRuntime {
   const ledger = new SendLedger(options.ledgerFile, { logger: options.logger });
   const guard = new SpendGuard(() => options.settings().guard);
-  const sandbox = new SandboxBackend({ deliveryDelayMs: options.sandboxDeliveryDelayMs, logger: options.logger });
+  const sandbox = new SandboxBackend({ deliveryDelayMs: options.sandboxDeliveryDelayMs, logger: options.logger, groupsFile: sandboxGroupsPath(options.ledgerFile) });
   const sendService = new SendService({ ledger, guard, settings: options.settings, apiKey: options.apiKey, sandbox, logger: options.logger });
   return { ledger, guard, sendService, dispose: () => sendService.dispose() };
 }

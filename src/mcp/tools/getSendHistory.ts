@@ -17,6 +17,9 @@ const inputSchema = {
   message_type: z.enum(['SMS', 'MMS', 'ALL']).default('ALL').describe('SMS (SMS and LMS), MMS, or ALL'),
   refresh_status: z.boolean().default(false).describe('Ask the BaaS API for the current status of the returned groups that are still 전송중'),
   ...legacyApiKeyInput,
+  mode: z.enum(['current', 'live', 'sandbox', 'all']).default('current').describe(
+    'Which sends: current (default) = those of the mode this server runs in, so sandbox tries stay out of live history; live; sandbox; or all',
+  ),
 };
 
 const sendRecord = z.object({
@@ -46,6 +49,7 @@ export const config = {
   title: 'Get send history',
   description:
     'The SMS/MMS sends made from this machine, newest first, with each one\'s outcome (sent / failed / unknown) and last known delivery status. ' +
+    'By default only the sends of the mode this server runs in (live or sandbox); mode "all" lists both. ' +
     'Use it before re-sending anything whose outcome was unknown, and to answer "what did we send". Read-only and free.',
   inputSchema,
   outputSchema: {
@@ -53,6 +57,7 @@ export const config = {
     offset: z.number().int(),
     limit: z.number().int(),
     message_type: z.enum(['SMS', 'MMS', 'ALL']),
+    mode: z.enum(['live', 'sandbox', 'all']).describe('The sends listed: live only, sandbox only, or all'),
     count: z.number().int(),
     has_more: z.boolean(),
     sends: z.array(sendRecord),
@@ -86,14 +91,15 @@ export function historyRecord(e: LedgerEntry): z.infer<typeof sendRecord> {
   };
 }
 
-type Args = { project_id?: string; offset: number; limit: number; message_type: 'SMS' | 'MMS' | 'ALL'; refresh_status: boolean; baas_api_key?: unknown };
+type Args = { project_id?: string; offset: number; limit: number; message_type: 'SMS' | 'MMS' | 'ALL'; refresh_status: boolean; mode: 'current' | 'live' | 'sandbox' | 'all'; baas_api_key?: unknown };
 
 export function registerGetSendHistoryTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: Args, extra) =>
     runTool(localeOf(deps), deps.logger, async () => {
       const settings = deps.settings();
       const projectId = args.project_id ?? settings.projectId ?? (settings.sandbox ? SANDBOX_PROJECT_ID : undefined);
-      const query = { project_id: projectId, message_type: args.message_type, offset: args.offset, limit: args.limit };
+      const mode = args.mode === 'current' ? (settings.sandbox ? 'sandbox' : 'live') : args.mode;
+      const query = { project_id: projectId, message_type: args.message_type, offset: args.offset, limit: args.limit, ...(mode === 'all' ? {} : { sandbox: mode === 'sandbox' }) };
       let page = deps.ledger.list(query);
       if (args.refresh_status && (await deps.sendService.refreshOpenGroups(page.entries, extra.signal)) > 0) page = deps.ledger.list(query);
       return {
@@ -101,6 +107,7 @@ export function registerGetSendHistoryTool(server: McpServer, deps: ServerDeps):
         offset: args.offset,
         limit: args.limit,
         message_type: args.message_type,
+        mode,
         count: page.entries.length,
         has_more: page.has_more,
         sends: page.entries.map(historyRecord),

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { localeOf, type ServerDeps } from '../deps';
 import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
-import { commonSendInput, sendOutput } from '../schemas';
+import { commonSendInput, RECIPIENT_LIMITS_NOTE, sendOutput } from '../schemas';
 import { runTool } from '../toolResult';
 import { sendAnswer, sendInput, sendOptions } from '../sendAnswer';
 
@@ -21,6 +21,7 @@ export const config = {
   description:
     'Send a multimedia message (subject, text up to 2000 EUC-KR bytes, up to 5 image URLs) to Korean mobile numbers through the BaaS API. ' +
     'A live send is PAID (MMS costs most) and IRREVERSIBLE. Use it only when the user asked for it; call preview_message first. ' +
+    RECIPIENT_LIMITS_NOTE +
     'Use send_sms for plain text. If the answer is an error with outcome "unknown", do NOT send again: check get_send_history first.',
   inputSchema,
   outputSchema: { ...sendOutput, ...notesOutput },
@@ -32,6 +33,6 @@ export type SendMmsArgs = z.infer<z.ZodObject<typeof inputSchema>>;
 export function registerSendMmsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: SendMmsArgs, extra) =>
     runTool(localeOf(deps), deps.logger, async () =>
-      sendAnswer(await deps.sendService.send(sendInput('mms', args), sendOptions(args, extra.signal, deps))),
+      sendAnswer(await deps.sendService.send(sendInput('mms', args), sendOptions(args, extra, deps, server))),
       legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }
