@@ -2,6 +2,7 @@
 // SMS and MMS and reads a group's delivery status; see request.ts for retries and errors.
 import { BaasSmsError } from '../core/errors';
 import { silentLogger } from '../core/logger';
+import { redactSecret } from '../core/redact';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../core/settings';
 import type { GroupStatus } from '../core/types';
 import { toGroupStatus } from './groupStatus';
@@ -46,7 +47,7 @@ export class BaasClient {
     return this.send(this.paths.sendMms, { ...smsFields(body), subject: body.subject, img_url_list: [...body.img_url_list], channel_id: CHANNEL.mms }, opts);
   }
 
-  /** Delivery status of a group, summarised as baas-api.md defines it. */
+  /** Delivery status of a group, summarised as the BaaS API documents it. */
   async getGroupStatus(groupId: number, opts: { signal?: AbortSignal } = {}): Promise<GroupStatus> {
     if (!Number.isSafeInteger(groupId) || groupId <= 0) {
       throw new BaasSmsError('INVALID_GROUP_ID', { field: 'group_id', params: { input: String(groupId) }, outcome: 'not_sent' });
@@ -57,8 +58,12 @@ export class BaasClient {
       path: groupStatusPath(this.paths, groupId),
       groupId,
       signal: opts.signal,
-    });
-    return toGroupStatus(groupId, answer.data);
+    }).catch((error: unknown) => { throw asStatusCheckError(error); });
+    const status = toGroupStatus(groupId, answer.data);
+    // Rows are the server's text, shown to the agent and kept in the ledger: a key echoed there is cut out.
+    const cut = (text: string): string => redactSecret(text, this.#config.apiKey);
+    const messages = status.messages.map((m) => ({ ...m, phone: cut(m.phone), name: m.name === null ? null : cut(m.name), reason: m.reason === null ? null : cut(m.reason) }));
+    return { ...status, messages };
   }
 
   private async send(path: string, body: SendBody, opts: SendRequestOptions): Promise<SendAccepted> {
@@ -81,6 +86,22 @@ export class BaasClient {
     }
     return { group_id: groupId, ...(answer.message !== undefined ? { server_message: answer.message } : {}) };
   }
+}
+
+/**
+ * A failed status check has no send outcome: it sent nothing, and "not_sent" would read as if the
+ * message it asks about had not gone out. `statusCheck` makes the hints speak of checking, not sending.
+ */
+function asStatusCheckError(error: unknown): unknown {
+  if (!(error instanceof BaasSmsError)) return error;
+  return new BaasSmsError(error.code, {
+    field: error.field,
+    params: { ...error.params, statusCheck: true },
+    status: error.status,
+    serverCode: error.serverCode,
+    serverMessage: error.serverMessage,
+    cause: error,
+  });
 }
 
 /** Exactly the API's fields, whatever else the caller's object carries. */

@@ -49,7 +49,7 @@ export function answerError(answer: HttpExchange, envelope: Envelope | undefined
   const detail = (failure?.detail ?? []).map((p) => ({ field: ctx.redact(p.field), reason: ctx.redact(p.reason) }));
   const status = answer.status;
   const kept = { status, serverCode, serverMessage };
-  const refused = (code: ErrorCode, extra: { field?: string; params?: Record<string, string | number | undefined> } = {}): BaasSmsError =>
+  const refused = (code: ErrorCode, extra: { field?: string; params?: Record<string, string | number | boolean | undefined> } = {}): BaasSmsError =>
     new BaasSmsError(code, { ...kept, ...extra, outcome: 'not_sent' });
 
   // A send the server may have carried out before failing to answer: never "failed", never retried.
@@ -70,7 +70,7 @@ export function answerError(answer: HttpExchange, envelope: Envelope | undefined
   if (serverCode === 'MESSAGE_TOO_LONG' && ctx.body) {
     return refused('MESSAGE_TOO_LONG', { field: 'message', params: { actual: measureText(ctx.body.message).bytes, max: MAX_MESSAGE_BYTES } });
   }
-  if (serverCode === 'INVALID_PROJECT' && ctx.body) return refused('INVALID_PROJECT_ID', { field: 'project_id', params: { input: ctx.body.project_id } });
+  if (serverCode === 'INVALID_PROJECT' && ctx.body) return refused('INVALID_PROJECT_ID', { field: 'project_id', params: { input: ctx.body.project_id, rejectedByApi: true } });
   return refused('API_ERROR', {
     ...(detail[0]?.field ? { field: detail[0].field } : {}),
     params: { detail: detail.length ? detail.map((p) => `${p.field || '-'}: ${p.reason}`).join('; ') : failure ? undefined : 'an answer the client cannot read' },

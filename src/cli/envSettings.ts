@@ -3,7 +3,10 @@
 // src/core/settings.ts's.
 import { localeFromEnv } from '../core/locale';
 import { silentLogger, type Logger } from '../core/logger';
-import { DEFAULT_GUARD, DEFAULT_RULES, DEFAULT_SANDBOX_DELIVERY_DELAY_MS, defaultSendingSettings, settingNumber, type GuardConfig, type NumberRule, type SendingSettings } from '../core/settings';
+import {
+  DEFAULT_CONFIRM_POLICY, DEFAULT_GUARD, DEFAULT_RULES, DEFAULT_SANDBOX_DELIVERY_DELAY_MS, defaultSendingSettings, settingNumber,
+  type ConfirmPolicy, type GuardConfig, type NumberRule, type SendingSettings,
+} from '../core/settings';
 import { parseAllowList } from '../guard/allowList';
 import { defaultLedgerPath } from '../ledger/ledgerPath';
 
@@ -14,6 +17,8 @@ export interface StandaloneSettings {
   ledgerUrl?: string;
   /** BAAS_SANDBOX_DELAY_MS: how long sandbox recipients stay 전송중. */
   sandboxDelayMs: number;
+  /** BAAS_CONFIRM: live sends from MCP clients that cannot ask the user (no elicitation). */
+  confirmPolicy: ConfirmPolicy;
 }
 
 const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
@@ -43,7 +48,21 @@ export function standaloneSettings(env: NodeJS.ProcessEnv, flags: { sandbox: boo
     ledgerFile: defaultLedgerPath(env),
     ledgerUrl: env.BAAS_LEDGER_URL?.trim() || undefined,
     sandboxDelayMs: number('BAAS_SANDBOX_DELAY_MS', DEFAULT_SANDBOX_DELIVERY_DELAY_MS),
+    confirmPolicy: confirmPolicyFromEnv(env, logger),
   };
+}
+
+/**
+ * BAAS_CONFIRM: how a live send is confirmed when the MCP client cannot ask the user (no elicitation).
+ * `ask` (default) refuses it with CONFIRMATION_REQUIRED; `off` sends it within the spend guard.
+ * Clients with elicitation are always asked.
+ */
+export function confirmPolicyFromEnv(env: NodeJS.ProcessEnv, logger: Logger = silentLogger): ConfirmPolicy {
+  const value = env.BAAS_CONFIRM?.trim().toLowerCase();
+  if (!value) return DEFAULT_CONFIRM_POLICY;
+  if (value === 'ask' || value === 'off') return value;
+  logger.warn(`BAAS_CONFIRM="${env.BAAS_CONFIRM?.trim()}" is neither ask nor off; using ${DEFAULT_CONFIRM_POLICY}`);
+  return DEFAULT_CONFIRM_POLICY;
 }
 
 /**
@@ -60,6 +79,7 @@ export function guardConfigFromEnv(env: NodeJS.ProcessEnv, logger: Logger = sile
     maxSendsPerMinute: limit('BAAS_MAX_SENDS_PER_MINUTE', DEFAULT_GUARD.maxSendsPerMinute),
     maxRecipientsPerDay: limit('BAAS_MAX_RECIPIENTS_PER_DAY', DEFAULT_GUARD.maxRecipientsPerDay),
     allowList: parseAllowList(env.BAAS_ALLOWED_RECIPIENTS ?? ''),
+    source: 'env',
   };
 }
 

@@ -1,14 +1,12 @@
 // The `baas-sms-mcp` command: the MCP server over stdio (default), the same against a built-in
 // sandbox (--sandbox), the BaaS emulator (`emulator`), or a test-only HTTP mode (--http) for the
-// MCP conformance suite. Only this directory touches `process` and the console.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { BaasSmsError } from '../core/errors';
-import { localeFromEnv } from '../core/locale';
+// MCP conformance suite. Only this directory touches `process` and the console. bin.ts runs it.
 import { VERSION } from '../core/version';
 import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
 import { standaloneSettings } from './envSettings';
 import { createStderrLogger } from './stderrLogger';
+import { GuardedStdioTransport } from './stdioTransport';
 import { HTTP_FLAGS, HTTP_VALUE_FLAGS, startTeamServer } from './teamServer';
 
 const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through the BaaS API
@@ -23,24 +21,25 @@ const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through th
 
 Environment: BAAS_API_KEY, PROJECT_ID, BAAS_CALLBACK_NUMBER, BAAS_SANDBOX=1, BAAS_LEDGER_FILE,
 BAAS_LEDGER_URL=postgres://… (a team's shared ledger: history, idempotency claims and budgets),
-BAAS_API_BASE_URL (emulator / gateway only), BAAS_LANG=ko|en, BAAS_LOG_LEVEL. See the README.
+BAAS_API_BASE_URL (emulator / gateway only), BAAS_CONFIRM=ask|off, BAAS_LANG=ko|en, BAAS_LOG_LEVEL. See the README.
 `;
 
 const SERVE_FLAGS = ['--sandbox', ...HTTP_FLAGS];
 
-async function main(argv: string[]): Promise<void> {
+/** Serves as the `baas-sms-mcp` command does with these arguments; the library exports it as `main`. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const env = process.env;
   const logger = createStderrLogger(env);
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(USAGE);
   if (argv.includes('--version')) return void process.stdout.write(`${VERSION}\n`);
   // The emulator and the HTTP host are loaded only in their modes: the stdio server starts faster without them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (argv[0] === 'emulator') return (require('../emulator/cli') as typeof import('../emulator/cli')).runEmulatorCli(argv.slice(1), logger);
+  if (argv[0] === 'emulator') return (require('../emulator/cli') as typeof import('../emulator/cli')).runEmulatorCli(argv.slice(1), logger, (line) => process.stderr.write(`[baas-sms info] ${line}\n`));
   // A mistyped flag (`--sandbx`) must not quietly serve live, paid sends.
   const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && !HTTP_VALUE_FLAGS.includes(argv[i - 1]));
   if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);
 
-  const { sending: settings, ledgerFile, ledgerUrl, sandboxDelayMs } = standaloneSettings(env, { sandbox: argv.includes('--sandbox') }, logger);
+  const { sending: settings, ledgerFile, ledgerUrl, sandboxDelayMs, confirmPolicy } = standaloneSettings(env, { sandbox: argv.includes('--sandbox') }, logger);
   const runtime = createSendingRuntime({
     settings: () => settings,
     apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
@@ -54,7 +53,10 @@ async function main(argv: string[]): Promise<void> {
     logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
   }
   if (!settings.sandbox && !env.BAAS_API_KEY?.trim()) logger.warn('BAAS_API_KEY is not set: sends will fail with MISSING_API_KEY (use --sandbox to try without a key)');
-  const deps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger };
+  if (confirmPolicy === 'off' && !settings.sandbox) {
+    logger.warn('BAAS_CONFIRM=off: live sends go out without asking when the MCP client cannot ask (no elicitation), within the spend guard');
+  }
+  const deps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmPolicy };
 
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {
@@ -62,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
     stop = () => host.close();
   } else {
     const { server, cleanup } = createServer(deps);
-    const transport = new StdioServerTransport();
+    const transport = new GuardedStdioTransport(process.stdin, process.stdout, (text) => logger.warn(text));
     await server.connect(transport);
     process.stdin.on('close', () => void shutdown());
     stop = cleanup;
@@ -79,16 +81,4 @@ async function main(argv: string[]): Promise<void> {
   }
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
-}
-
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const text = error instanceof BaasSmsError ? describeForStderr(error) : error instanceof Error ? error.message : String(error);
-  process.stderr.write(`[baas-sms error] ${text}\n`);
-  process.exit(1);
-});
-
-/** A coded error at start (LEDGER_UNAVAILABLE, say): its code, what happened and what to do. */
-function describeForStderr(error: BaasSmsError): string {
-  const { code, message, hint } = error.describe(localeFromEnv(process.env));
-  return `${code}: ${message} ${hint}`;
 }

@@ -5,6 +5,11 @@ import type { Locale } from './locale';
 type P = Record<string, string | number | boolean | undefined>;
 interface Entry { en: (p: P) => string; ko: (p: P) => string; hintEn: (p: P) => string; hintKo: (p: P) => string }
 
+/** A sentence placed inside another loses its own full stop ("within 1500 ms." + "." → one). */
+const clause = (v: unknown): string => String(v).replace(/[.。]+\s*$/, '');
+// A status check sends nothing, so its errors must not speak of a send ("nothing was sent" would read
+// as if the message it asks about had not gone out); `statusCheck` is set by BaasClient.getGroupStatus.
+const sendNote = (p: P, sentence: string): string => (p.statusCheck ? '' : ` ${sentence}`);
 const server = (p: P): string => (p.serverMessage ? ` (${String(p.serverMessage)}${p.serverCode ? `, ${String(p.serverCode)}` : ''})` : '');
 
 const CATALOGUE: Record<ErrorCode, Entry> = {
@@ -14,17 +19,22 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Set PROJECT_ID (standalone) or run "BaaS SMS: Set Project ID" (VS Code).',
     hintKo: () => 'PROJECT_ID 환경 변수(단독 실행) 또는 "BaaS SMS: 프로젝트 ID 설정"(VS Code)을 사용하세요.',
   },
+  // Two cases: the text is not a UUID (checked here), or it is one the API does not know (its INVALID_PROJECT).
   INVALID_PROJECT_ID: {
-    en: (p) => `Project id "${String(p.input)}" is not a UUID.`,
-    ko: (p) => `프로젝트 ID "${String(p.input)}"가 UUID 형식이 아닙니다.`,
-    hintEn: () => 'Copy the project id (a UUID such as 123e4567-e89b-12d3-a456-426614174000) from the BaaS console.',
-    hintKo: () => 'BaaS 콘솔에서 프로젝트 ID(123e4567-e89b-12d3-a456-426614174000 같은 UUID)를 복사하세요.',
+    en: (p) => (p.rejectedByApi ? `The BaaS API does not know project "${String(p.input)}"${server(p)}.` : `Project id "${String(p.input)}" is not a UUID.`),
+    ko: (p) => (p.rejectedByApi ? `BaaS API가 프로젝트 "${String(p.input)}"를 알지 못합니다${server(p)}.` : `프로젝트 ID "${String(p.input)}"가 UUID 형식이 아닙니다.`),
+    hintEn: (p) => (p.rejectedByApi
+      ? 'Check in the BaaS console that this is your project id and that the API key belongs to the same project. Nothing was sent.'
+      : 'Copy the project id (a UUID such as 123e4567-e89b-12d3-a456-426614174000) from the BaaS console.'),
+    hintKo: (p) => (p.rejectedByApi
+      ? 'BaaS 콘솔에서 프로젝트 ID가 맞는지, API 키가 같은 프로젝트의 것인지 확인하세요. 메시지는 발송되지 않았습니다.'
+      : 'BaaS 콘솔에서 프로젝트 ID(123e4567-e89b-12d3-a456-426614174000 같은 UUID)를 복사하세요.'),
   },
   INVALID_RECIPIENTS_COUNT: {
     en: (p) => `Recipients must number 1 to ${String(p.max ?? 1000)}; got ${String(p.count)}.`,
     ko: (p) => `수신자는 1명 이상 ${String(p.max ?? 1000)}명 이하여야 합니다 (현재 ${String(p.count)}명).`,
-    hintEn: () => 'Split a larger list into several sends.',
-    hintKo: () => '더 많은 수신자는 여러 번에 나누어 보내세요.',
+    hintEn: (p) => (Number(p.count) === 0 ? 'Give at least one recipient (phone_number and member_code).' : 'Split a larger list into several sends.'),
+    hintKo: (p) => (Number(p.count) === 0 ? '수신자를 한 명 이상 넣으세요 (phone_number와 member_code).' : '더 많은 수신자는 여러 번에 나누어 보내세요.'),
   },
   MESSAGE_TOO_LONG: {
     en: (p) => `The message is ${String(p.actual)} bytes (EUC-KR); the limit is ${String(p.max)}.`,
@@ -47,12 +57,12 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
   API_ERROR: {
     en: (p) => `The BaaS API refused the request (HTTP ${String(p.status ?? '?')})${server(p)}.`,
     ko: (p) => `BaaS API가 요청을 거절했습니다 (HTTP ${String(p.status ?? '?')})${server(p)}.`,
-    hintEn: () => 'Check the fields the server names; nothing was sent.',
-    hintKo: () => '서버가 지적한 항목을 확인하세요. 메시지는 발송되지 않았습니다.',
+    hintEn: (p) => `Check the fields the server names.${sendNote(p, 'Nothing was sent.')}`,
+    hintKo: (p) => `서버가 지적한 항목을 확인하세요.${sendNote(p, '메시지는 발송되지 않았습니다.')}`,
   },
   INTERNAL_ERROR: {
-    en: (p) => `Internal error${p.detail ? `: ${String(p.detail)}` : ''}.`,
-    ko: (p) => `내부 오류${p.detail ? `: ${String(p.detail)}` : ''}.`,
+    en: (p) => `Internal error${p.detail ? `: ${clause(p.detail)}` : ''}.`,
+    ko: (p) => `내부 오류${p.detail ? `: ${clause(p.detail)}` : ''}.`,
     hintEn: () => 'Check the send history before trying again, then report this with the log.',
     hintKo: () => '다시 보내기 전에 발송 기록을 확인하고, 로그와 함께 알려 주세요.',
   },
@@ -125,20 +135,20 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
   AUTHENTICATION_FAILED: {
     en: (p) => `The BaaS API did not accept the API key${server(p)}.`,
     ko: (p) => `BaaS API가 API 키를 받아들이지 않았습니다${server(p)}.`,
-    hintEn: () => 'Check the key in the BaaS console and set it again. Nothing was sent.',
-    hintKo: () => 'BaaS 콘솔에서 키를 확인하고 다시 설정하세요. 메시지는 발송되지 않았습니다.',
+    hintEn: (p) => `Check the key in the BaaS console and set it again.${sendNote(p, 'Nothing was sent.')}`,
+    hintKo: (p) => `BaaS 콘솔에서 키를 확인하고 다시 설정하세요.${sendNote(p, '메시지는 발송되지 않았습니다.')}`,
   },
   RATE_LIMITED: {
     en: (p) => `The BaaS API is rate limiting requests${p.retryAfter !== undefined ? ` (retry after ${String(p.retryAfter)} s)` : ''}.`,
     ko: (p) => `BaaS API 요청 한도에 걸렸습니다${p.retryAfter !== undefined ? ` (${String(p.retryAfter)}초 뒤 재시도)` : ''}.`,
-    hintEn: () => 'Nothing was sent. Wait, then send again.',
-    hintKo: () => '메시지는 발송되지 않았습니다. 잠시 뒤 다시 보내세요.',
+    hintEn: (p) => (p.statusCheck ? 'Wait, then check again.' : 'Nothing was sent. Wait, then send again.'),
+    hintKo: (p) => (p.statusCheck ? '잠시 뒤 다시 조회하세요.' : '메시지는 발송되지 않았습니다. 잠시 뒤 다시 보내세요.'),
   },
   SERVICE_UNAVAILABLE: {
     en: (p) => `The BaaS API is unavailable (HTTP 503)${p.retryAfter !== undefined ? `, retry after ${String(p.retryAfter)} s` : ''}${server(p)}.`,
     ko: (p) => `BaaS API를 지금 쓸 수 없습니다 (HTTP 503)${p.retryAfter !== undefined ? `, ${String(p.retryAfter)}초 뒤 재시도` : ''}${server(p)}.`,
-    hintEn: () => 'The server did not process the request, so nothing was sent. Try again later.',
-    hintKo: () => '서버가 요청을 처리하지 않았으므로 발송되지 않았습니다. 잠시 뒤 다시 시도하세요.',
+    hintEn: (p) => (p.statusCheck ? 'Try again later.' : 'The server did not process the request, so nothing was sent. Try again later.'),
+    hintKo: (p) => (p.statusCheck ? '잠시 뒤 다시 시도하세요.' : '서버가 요청을 처리하지 않았으므로 발송되지 않았습니다. 잠시 뒤 다시 시도하세요.'),
   },
   TIMEOUT: {
     en: (p) => `The BaaS API did not answer within ${String(p.timeoutMs)} ms.`,
@@ -149,12 +159,12 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
   NETWORK_ERROR: {
     en: (p) => `Could not reach the BaaS API${p.detail ? ` (${String(p.detail)})` : ''}.`,
     ko: (p) => `BaaS API에 연결하지 못했습니다${p.detail ? ` (${String(p.detail)})` : ''}.`,
-    hintEn: () => 'Check the network and the API base URL. Nothing was sent.',
-    hintKo: () => '네트워크와 API 주소를 확인하세요. 메시지는 발송되지 않았습니다.',
+    hintEn: (p) => `Check the network and the API base URL.${sendNote(p, 'Nothing was sent.')}`,
+    hintKo: (p) => `네트워크와 API 주소를 확인하세요.${sendNote(p, '메시지는 발송되지 않았습니다.')}`,
   },
   OUTCOME_UNKNOWN: {
-    en: (p) => `The send may or may not have gone out: ${String(p.detail ?? 'the connection ended before the answer')}.`,
-    ko: (p) => `발송되었는지 알 수 없습니다: ${String(p.detail ?? '응답 전에 연결이 끊겼습니다')}.`,
+    en: (p) => `The send may or may not have gone out: ${clause(p.detail ?? 'the connection ended before the answer')}.`,
+    ko: (p) => `발송되었는지 알 수 없습니다: ${clause(p.detail ?? '응답 전에 연결이 끊겼습니다')}.`,
     hintEn: (p) => `Do not send again blindly: check get_send_history${p.sendId ? ` (send ${String(p.sendId)})` : ''} or the BaaS console first.`,
     hintKo: (p) => `바로 다시 보내지 마세요: 먼저 get_send_history${p.sendId ? ` (발송 ${String(p.sendId)})` : ''}나 BaaS 콘솔에서 확인하세요.`,
   },
@@ -182,6 +192,12 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Do not retry unless the user asks for it.',
     hintKo: () => '사용자가 요청하지 않는 한 다시 시도하지 마세요.',
   },
+  CONFIRMATION_REQUIRED: {
+    en: () => 'This MCP client cannot ask the user to confirm a live send (it does not support elicitation), so nothing was sent.',
+    ko: () => '이 MCP 클라이언트는 실제 발송을 사용자에게 확인받을 수 없어(elicitation 미지원) 아무것도 발송되지 않았습니다.',
+    hintEn: () => "Use a client that supports elicitation, try the sandbox, or let live sends go out unasked within the spend guard: set BAAS_CONFIRM=off in the MCP server's environment.",
+    hintKo: () => 'elicitation을 지원하는 클라이언트를 쓰거나, 샌드박스를 쓰거나, MCP 서버 환경 변수에 BAAS_CONFIRM=off를 넣어 확인 없이 지출 한도 안에서 발송하세요.',
+  },
   LIVE_SENDING_DISABLED: {
     en: () => 'Live sending is switched off; nothing was sent.',
     ko: () => '실제 발송이 꺼져 있어 아무것도 발송되지 않았습니다.',
@@ -189,10 +205,11 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintKo: () => '설정(baasSms.guard.liveSendingEnabled / BAAS_LIVE_SENDING)에서 켜거나 샌드박스를 쓰세요.',
   },
   SPEND_LIMIT_EXCEEDED: {
-    en: (p) => `This send would pass the limit "${String(p.limit)}" (${String(p.actual)} > ${String(p.max)}).`,
-    ko: (p) => `이 발송은 한도 "${String(p.limit)}"를 넘습니다 (${String(p.actual)} > ${String(p.max)}).`,
-    hintEn: () => 'Send fewer, wait, or raise the limit in the settings (a tool argument cannot).',
-    hintKo: () => '수를 줄이거나, 기다리거나, 설정에서 한도를 올리세요 (도구 인자로는 올릴 수 없습니다).',
+    // `setting`: where this host sets the limit (an environment variable standalone, a setting in VS Code).
+    en: (p) => `This send would pass the limit ${String(p.setting ?? p.limit)} (${String(p.actual)} > ${String(p.max)}).`,
+    ko: (p) => `이 발송은 한도 ${String(p.setting ?? p.limit)}를 넘습니다 (${String(p.actual)} > ${String(p.max)}).`,
+    hintEn: (p) => `Send fewer, wait, or raise ${String(p.setting ?? 'the limit')} ${p.setting && /^BAAS_/.test(String(p.setting)) ? "in the MCP server's environment" : 'in the settings'} (a tool argument cannot). Nothing was sent.`,
+    hintKo: (p) => `수를 줄이거나, 기다리거나, ${p.setting && /^BAAS_/.test(String(p.setting)) ? 'MCP 서버의 환경 변수' : '설정'} ${String(p.setting ?? '')}에서 한도를 올리세요 (도구 인자로는 올릴 수 없습니다). 메시지는 발송되지 않았습니다.`,
   },
   RECIPIENT_NOT_ALLOWED: {
     en: (p) => `${String(p.input)} is not on the recipient allow-list.`,

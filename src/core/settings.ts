@@ -16,7 +16,17 @@ export interface GuardConfig {
   maxRecipientsPerDay: number;
   /** Numbers (010-XXXX-XXXX) live sends may go to; empty lets anyone receive. */
   allowList: string[];
+  /** Where the user sets these limits, for the errors to name: environment variables or VS Code settings (default). */
+  source?: 'env' | 'vscode';
 }
+
+/**
+ * The standalone server's confirmation of live sends for MCP clients without elicitation (BAAS_CONFIRM):
+ * `ask` refuses them with CONFIRMATION_REQUIRED, `off` sends them within the spend guard. Clients with
+ * elicitation are always asked; sandbox sends never.
+ */
+export type ConfirmPolicy = 'ask' | 'off';
+export const DEFAULT_CONFIRM_POLICY: ConfirmPolicy = 'ask';
 
 /** What the send service needs to know about its surroundings, read afresh for every send. */
 export interface SendingSettings {

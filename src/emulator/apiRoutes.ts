@@ -54,7 +54,10 @@ export function answerApi(ctx: ApiContext, route: ApiRoute, headers: IncomingHtt
       return fail(422, 'VALIDATION_ERROR', '요청 값이 올바르지 않습니다.', {}, [{ field: 'group_id', reason: 'must be a positive whole number' }]);
     }
     const rows = ctx.store.statusRows(Number(route.groupId));
-    if (!rows) return fail(404, 'RECIPIENT_NOT_FOUND', '해당 그룹의 발송 내역을 찾을 수 없습니다.');
+    if (!rows) {
+      const why = ctx.store.explainUnknown(Number(route.groupId));
+      return fail(404, 'RECIPIENT_NOT_FOUND', why ?? '해당 그룹의 발송 내역을 찾을 수 없습니다.');
+    }
     return { status: 200, body: successEnvelope(ctx.style, '조회 성공', rows) };
   }
 

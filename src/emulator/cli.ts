@@ -33,13 +33,17 @@ export function parseEmulatorArgs(argv: string[]): EmulatorOptions {
   return options;
 }
 
-/** Starts the emulator from `argv`, logs its URL and resolves once SIGINT or SIGTERM has closed it. */
-export async function runEmulatorCli(argv: string[], logger: Logger): Promise<void> {
+/**
+ * Starts the emulator from `argv`, logs its URL and resolves once SIGINT or SIGTERM has closed it.
+ * `print` writes the line listing the test numbers: a logger masks phone numbers, and these fictional
+ * ones must stay readable to be of use (the stdio command passes an unmasked stderr writer).
+ */
+export async function runEmulatorCli(argv: string[], logger: Logger, print: (line: string) => void = (l) => logger.info(l)): Promise<void> {
   const options = parseEmulatorArgs(argv);
   const emulator = await startEmulator({ ...options, logger });
   logger.info(`BaaS emulator listening on ${emulator.url}`);
   logger.info(`  set BAAS_API_BASE_URL=${emulator.url}; key: ${options.apiKey ? 'only the one given with --key' : 'any non-empty key'}`);
-  logger.info(`  delivery delay ${options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS} ms; test numbers: ${Object.entries(EMULATOR_TEST_NUMBERS).map(([n, b]) => `${n} ${b.description}`).join('; ')}`);
+  print(`  delivery delay ${options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS} ms; test numbers: ${Object.entries(EMULATOR_TEST_NUMBERS).map(([n, b]) => `${n} ${b.description}`).join('; ')}`);
   logger.info(`  control endpoints under ${emulator.url}/__emulator/ (state, requests, commits, faults, reset)`);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {

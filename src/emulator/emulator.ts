@@ -8,11 +8,11 @@ import type { EnvelopeStyle } from './envelope';
 import { FaultSchedule, type FaultPlan } from './faults';
 import { handleRequest, type HandlerContext } from './handler';
 import { RequestLog, type EmulatorRequestRecord } from './requestLog';
-import { MessageStore, type CommittedSend } from './store';
+import { MessageStore, type CommittedSend, type GroupArchive } from './store';
 
 export type { FaultPlan } from './faults';
 export type { EmulatorRequestRecord } from './requestLog';
-export type { CommittedSend } from './store';
+export type { CommittedSend, GroupArchive } from './store';
 export { EMULATOR_TEST_NUMBERS } from './testNumbers';
 
 export interface EmulatorOptions {
@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   recordRequests?: boolean;
   /** Keep at most this many groups, forgetting the oldest (their status is then "not found"). Default: all. */
   maxGroups?: number;
+  /** Where groups outlive this process (the sandbox's file beside the ledger); default: memory only. */
+  archive?: GroupArchive;
   /** Clock for delivery states; tests can move time instead of sleeping. Default Date.now. */
   now?: () => number;
   logger?: Logger;
@@ -63,7 +65,7 @@ export interface BaasEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<BaasEmulator> {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
-  const store = new MessageStore({ firstGroupId: options.firstGroupId ?? 10001, deliveryDelayMs: options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS, now, maxGroups: options.maxGroups });
+  const store = new MessageStore({ firstGroupId: options.firstGroupId ?? 10001, deliveryDelayMs: options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS, now, maxGroups: options.maxGroups, archive: options.archive });
   const faults = new FaultSchedule();
   const log = new RequestLog({ enabled: options.recordRequests ?? true });
   const waits = new Set<() => void>();

@@ -23,6 +23,17 @@ export interface StatusRow {
   reason: string | null;
 }
 
+/**
+ * Where groups outlive the process (the sandbox keeps them beside the ledger): every commit is
+ * recorded, a group this store does not hold is recalled from it, and a group it cannot recall is
+ * explained (the status endpoint's 404 message says why).
+ */
+export interface GroupArchive {
+  record(send: CommittedSend): void;
+  recall(groupId: number): CommittedSend | undefined;
+  explainUnknown(groupId: number): string;
+}
+
 export class MessageStore {
   /** The sends kept, oldest first (a Map keeps insertion order). */
   private readonly byGroup = new Map<number, CommittedSend>();
@@ -31,7 +42,7 @@ export class MessageStore {
   private nextGroupId: number;
 
   /** `maxGroups`: the oldest groups are forgotten beyond it (default: none are). */
-  constructor(private readonly options: { firstGroupId: number; deliveryDelayMs: number; now: () => number; maxGroups?: number }) {
+  constructor(private readonly options: { firstGroupId: number; deliveryDelayMs: number; now: () => number; maxGroups?: number; archive?: GroupArchive }) {
     this.nextGroupId = options.firstGroupId;
   }
 
@@ -45,19 +56,24 @@ export class MessageStore {
       recipients: body.recipients.map((r) => ({ phone_number: r.phone_number, member_code: r.member_code })),
       committed_at: this.options.now(),
     };
-    this.byGroup.set(send.group_id, send);
+    this.keep(send);
     this.committed++;
+    this.options.archive?.record(send);
+    return send;
+  }
+
+  private keep(send: CommittedSend): void {
+    this.byGroup.set(send.group_id, send);
     const keep = Math.max(1, this.options.maxGroups ?? Infinity);
     for (const oldest of this.byGroup.keys()) {
       if (this.byGroup.size <= keep) break;
       this.byGroup.delete(oldest);
     }
-    return send;
   }
 
   /** Per-recipient rows as the status endpoint returns them, or undefined for an unknown group. */
   statusRows(groupId: number): StatusRow[] | undefined {
-    const send = this.byGroup.get(groupId);
+    const send = this.byGroup.get(groupId) ?? this.recall(groupId);
     if (!send) return undefined;
     const elapsed = this.options.now() - send.committed_at;
     return send.recipients.map((r) => {
@@ -70,6 +86,17 @@ export class MessageStore {
         reason: done ? behaviour.reason : null,
       };
     });
+  }
+
+  private recall(groupId: number): CommittedSend | undefined {
+    const send = this.options.archive?.recall(groupId);
+    if (send) this.keep(send);
+    return send;
+  }
+
+  /** Why a group is unknown, when an archive can tell; undefined otherwise. */
+  explainUnknown(groupId: number): string | undefined {
+    return this.options.archive?.explainUnknown(groupId);
   }
 
   /** The sends kept (all of them unless `maxGroups` is set). */

@@ -15,25 +15,39 @@ import { checkBudget } from '../ledger/engine/claimRules';
 import type { BudgetLimits, BudgetUsage } from '../ledger/engine/types';
 import { normalizeAllowListEntry } from './allowList';
 
+/** Each limit's name where the user sets it: [environment variable, VS Code setting]. */
+const LIMIT_SETTINGS: Record<string, [string, string]> = {
+  maxRecipientsPerSend: ['BAAS_MAX_RECIPIENTS_PER_SEND', 'baasSms.guard.maxRecipientsPerSend'],
+  maxSendsPerMinute: ['BAAS_MAX_SENDS_PER_MINUTE', 'baasSms.guard.maxSendsPerMinute'],
+  maxRecipientsPerDay: ['BAAS_MAX_RECIPIENTS_PER_DAY', 'baasSms.guard.maxRecipientsPerDay'],
+};
+
 export class SpendGuard {
   constructor(private readonly config: () => GuardConfig) {}
 
-  /** The budget ceilings in force now, for the ledger's atomic check-and-spend. */
+  /** The budget ceilings in force now, with where they are set, for the ledger's atomic check-and-spend. */
   limits(): BudgetLimits {
-    const { maxSendsPerMinute, maxRecipientsPerDay } = this.config();
-    return { maxSendsPerMinute, maxRecipientsPerDay };
+    const config = this.config();
+    return {
+      maxSendsPerMinute: config.maxSendsPerMinute,
+      maxRecipientsPerDay: config.maxRecipientsPerDay,
+      settings: { maxSendsPerMinute: settingOf('maxSendsPerMinute', config), maxRecipientsPerDay: settingOf('maxRecipientsPerDay', config) },
+    };
   }
 
   /**
    * Throws if this send may not go out: LIVE_SENDING_DISABLED, SPEND_LIMIT_EXCEEDED (params limit,
-   * actual, max) or RECIPIENT_NOT_ALLOWED (params input: the masked number). With the ledger's
-   * `usage`, also the budgets (an early look: reserve() decides atomically). Spends nothing.
+   * setting, actual, max) or RECIPIENT_NOT_ALLOWED (params input: the masked number). With the
+   * ledger's `usage`, also the budgets (an early look: reserve() decides atomically). Spends nothing.
    */
   check(send: { recipients: Recipient[]; sandbox: boolean }, usage?: BudgetUsage): void {
     const config = this.config();
     const count = send.recipients.length;
     if (!send.sandbox && !config.liveSendingEnabled) throw new BaasSmsError('LIVE_SENDING_DISABLED', { outcome: 'not_sent' });
-    if (count > config.maxRecipientsPerSend) throw limitExceeded('maxRecipientsPerSend', count, config.maxRecipientsPerSend, 'recipients');
+    if (count > config.maxRecipientsPerSend) {
+      const params = { limit: 'maxRecipientsPerSend', setting: settingOf('maxRecipientsPerSend', config), actual: count, max: config.maxRecipientsPerSend };
+      throw new BaasSmsError('SPEND_LIMIT_EXCEEDED', { field: 'recipients', params, outcome: 'not_sent' });
+    }
     if (send.sandbox) return;
 
     if (config.allowList.length > 0) {
@@ -53,6 +67,6 @@ export class SpendGuard {
   }
 }
 
-function limitExceeded(limit: string, actual: number, max: number, field?: string): BaasSmsError {
-  return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { field, params: { limit, actual, max }, outcome: 'not_sent' });
+function settingOf(limit: string, config: GuardConfig): string {
+  return LIMIT_SETTINGS[limit][config.source === 'env' ? 0 : 1];
 }

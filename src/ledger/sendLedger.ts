@@ -34,6 +34,8 @@ export interface LedgerQuery {
   project_id?: string;
   /** SMS covers SMS and LMS (kind sms); MMS is kind mms. */
   message_type?: 'SMS' | 'MMS' | 'ALL';
+  /** Only sandbox sends (true) or only live ones (false); both when absent. */
+  sandbox?: boolean;
   offset?: number;
   /** Default 20, at most 100. */
   limit?: number;
@@ -135,6 +137,7 @@ export class SendLedger {
     for (const { pending, overlay } of this.sendsNewestFirst()) {
       if (kind !== undefined && pending.kind !== kind) continue;
       if (query.project_id !== undefined && pending.project_id !== query.project_id) continue;
+      if (query.sandbox !== undefined && pending.sandbox !== query.sandbox) continue;
       if (skipped < offset) skipped++;
       // One more than the page tells whether there is a next page.
       else if (entries.length === limit) return { entries, has_more: true };

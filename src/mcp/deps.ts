@@ -5,7 +5,7 @@ import type { Logger } from '../core/logger';
 import type { LedgerEngine } from '../ledger/engine/types';
 import type { SendService } from '../sending/sendService';
 import type { ConfirmSend } from '../sending/types';
-import type { SendingSettings } from '../core/settings';
+import type { ConfirmPolicy, SendingSettings } from '../core/settings';
 
 export interface ServerDeps {
   sendService: SendService;
@@ -13,8 +13,13 @@ export interface ServerDeps {
   ledger: LedgerEngine;
   settings: () => SendingSettings;
   logger: Logger;
-  /** Asked before every send: the extension's modal. The stdio server relies on its MCP client's own confirmation. */
+  /** Asked before every send: the extension's modal. When set, it is the gate and no elicitation is made. */
   confirmSend?: ConfirmSend;
+  /**
+   * The standalone server's confirmation of live sends (BAAS_CONFIRM): elicited from clients that can,
+   * and for the others refused (`ask`) or sent unasked within the spend guard (`off`). Unset: none.
+   */
+  confirmPolicy?: ConfirmPolicy;
   /** serverInfo.name: VS Code names the tools mcp_<name>_<tool>, so keep it unique per host. */
   serverName?: string;
 }

@@ -1,6 +1,12 @@
 // Zod schemas shared by several tools: what a recipient looks like going in, and the shapes of a
 // send's answer and a group's status coming out. Field names follow the earlier baas-sms-mcp.
 import { z } from 'zod';
+import { DEFAULT_GUARD } from '../core/settings';
+
+/** The API takes 1000 recipients, the spend guard fewer by default: said in the send tools' descriptions. */
+export const RECIPIENT_LIMITS_NOTE =
+  `The API takes up to 1000 recipients per send, but the spend guard stops a send at ${DEFAULT_GUARD.maxRecipientsPerSend} by default ` +
+  '(the user raises it with BAAS_MAX_RECIPIENTS_PER_SEND, or baasSms.guard.maxRecipientsPerSend in VS Code; a tool argument cannot). ';
 
 export const recipientInput = z.object({
   phone_number: z.string().describe('Korean mobile number; 010-1234-5678, 01012345678 and +82 10-1234-5678 are accepted and normalised'),
@@ -8,7 +14,7 @@ export const recipientInput = z.object({
 });
 
 export const commonSendInput = {
-  recipients: z.array(recipientInput).describe('1 to 1000 recipients; duplicates (after normalising) are dropped and counted'),
+  recipients: z.array(recipientInput).describe(`1 to 1000 recipients (the spend guard allows ${DEFAULT_GUARD.maxRecipientsPerSend} by default); duplicates (after normalising) are dropped and counted`),
   message: z.string().describe('Message text. Carriers count EUC-KR bytes (Hangul 2, ASCII 1): up to 90 bytes goes as SMS, up to 2000 as LMS. Emoji cannot be sent.'),
   callback_number: z.string().optional().describe('Pre-registered sender number, e.g. 02-1234-5678 or 1588-1234. Defaults to the configured one.'),
   project_id: z.string().optional().describe('Project UUID; defaults to PROJECT_ID'),

@@ -5,16 +5,16 @@
 // 1. codeInputErrors: the SDK answers arguments that fail a tool's zod schema with a bare "Input
 //    validation error" text; this wraps McpServer's private validateToolInput(tool, args, toolName) so
 //    they get the coded shape of every other tool error (INVALID_INPUT, the field, a hint).
-// 2. noElicitationValidator: the SDK's Server checks elicitation answers with a validator, by default
-//    an Ajv instance built for every server; these tools never elicit, so this one refuses, and the
-//    bundles leave Ajv out (esbuild.mjs), so the server starts without compiling it.
+// 2. The elicitation validator: the SDK's Server checks elicitation answers (the live-send confirmation)
+//    with a validator, by default an Ajv instance built for every server; createServer passes
+//    confirm/formValidator.ts instead (elicitation forms are flat), and the bundles leave Ajv out
+//    (esbuild.mjs), so the server starts without compiling it.
 // 3. answerToolListFromFile: tools/list answered from src/mcp/toolList.json, which every build writes
 //    from the SDK's own answer (esbuild.mjs). The SDK converts every tool's zod schemas to JSON Schema on
 //    each tools/list; in a fresh process that first conversion is ~17 ms of cold code, most of the stdio
 //    server's start-up beyond a bare SDK server's. The list never changes at run time.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ListToolsRequestSchema, McpError, type ListToolsResult } from '@modelcontextprotocol/sdk/types.js';
-import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { BaasSmsError } from '../core/errors';
 import type { Locale } from '../core/locale';
 import TOOL_LIST from './toolList.json';
@@ -52,12 +52,6 @@ export function codeInputErrors(server: McpServer, locale: () => Locale): void {
 function fieldPath(path: PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
-
-export const noElicitationValidator: jsonSchemaValidator = {
-  getValidator: () => {
-    throw new Error('baas-sms-mcp never asks the client for input (elicitation), so it has no answers to validate');
-  },
-};
 
 /** Call after every tool is registered: replaces the SDK's converting tools/list handler. */
 export function answerToolListFromFile(server: McpServer): void {

@@ -1,6 +1,9 @@
 // How the send tools' arguments become a send, and a send becomes their answer: written once for
 // send_sms, send_mms and preview_message, so the three agree field for field.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { SendInput } from '../core/types';
+import { elicitingConfirm } from './confirm/elicitConfirm';
 import type { SendOptions, SendPreview, SendResult } from '../sending/types';
 import type { ServerDeps } from './deps';
 
@@ -32,8 +35,15 @@ export function advertisementOptions(args: SendArgs): SendOptions['advertisement
   return { isAdvertisement: args.is_advertisement, nightConsent: args.night_time_consent };
 }
 
-export function sendOptions(args: SendArgs, signal: AbortSignal, deps: ServerDeps): SendOptions {
-  return { origin: 'mcp', confirm: deps.confirmSend, signal, idempotencyKey: args.idempotency_key, advertisement: advertisementOptions(args) };
+/** The MCP request a send runs in: its id and signal, to relate a confirmation form to it. */
+export interface SendRequest { requestId: RequestId; signal: AbortSignal }
+
+/** The host's own confirmation (the VS Code modal) if it has one, else the standalone policy (BAAS_CONFIRM). */
+export function sendOptions(args: SendArgs, request: SendRequest, deps: ServerDeps, server: McpServer): SendOptions {
+  const confirm = deps.confirmSend ?? (deps.confirmPolicy
+    ? elicitingConfirm({ server, policy: deps.confirmPolicy, locale: deps.settings().locale, logger: deps.logger, requestId: request.requestId, signal: request.signal })
+    : undefined);
+  return { origin: 'mcp', confirm, signal: request.signal, idempotencyKey: args.idempotency_key, advertisement: advertisementOptions(args) };
 }
 
 /** The fields of schemas.ts's previewFields, from a preview: what will go out and what it costs. */

@@ -2,8 +2,9 @@
 // command and the extension's in-process HTTP host each connect it to their own transport.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { VERSION } from '../core/version';
+import { formValidator } from './confirm/formValidator';
 import type { ServerDeps } from './deps';
-import { answerToolListFromFile, codeInputErrors, noElicitationValidator } from './sdkPatches';
+import { answerToolListFromFile, codeInputErrors } from './sdkPatches';
 import { registerAnalyzeSendResultsPrompt } from './prompts/analyzeSendResults';
 import { registerComposeMmsPrompt } from './prompts/composeMms';
 import { registerComposeSmsPrompt } from './prompts/composeSms';
@@ -24,9 +25,11 @@ const INSTRUCTIONS =
 
 /** `liveToolList`: answer tools/list with the SDK's own conversion (for `npm run tool-list` and its test), not toolList.json. */
 export function createServer(deps: ServerDeps, options: { liveToolList?: boolean } = {}): { server: McpServer; cleanup: () => Promise<void> } {
+  // Elicitation answers (the live-send confirmation) are checked by formValidator, not the SDK's Ajv,
+  // which the bundles leave out to keep the cold start (esbuild.mjs).
   const server = new McpServer(
     { name: deps.serverName ?? DEFAULT_SERVER_NAME, title: 'BaaS SMS', version: VERSION },
-    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: noElicitationValidator },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: formValidator },
   );
   codeInputErrors(server, () => deps.settings().locale);
   registerSendSmsTool(server, deps);

@@ -33,7 +33,8 @@ const NUMBER_080 = '080\\s*[-.]?\\s*\\d{3,4}\\s*[-.]?\\s*\\d{4}';
 const HAS_080 = new RegExp(`(?<!\\d)${NUMBER_080}(?!\\d)`);
 // 무료수신거부 080-123-4567, 무료거부: 0801234567, 수신거부(무료) 080-1234-5678.
 const FREE_OPT_OUT = `(?:무료\\s*수신\\s*(?:거부|차단)|무료\\s*(?:거부|차단)|수신\\s*(?:거부|차단)\\s*[([]\\s*무료\\s*[)\\]])\\s*(?:[:：☎☏]|는)?\\s*${NUMBER_080}(?!\\d)`;
-const FREE_OPT_OUT_AT_END = new RegExp(`${FREE_OPT_OUT}[\\s.。!]*$`);
+// It may close a bracket it sits in: "(무료수신거부 080-123-4567)" ends the message as well.
+const FREE_OPT_OUT_AT_END = new RegExp(`${FREE_OPT_OUT}[\\s.。!)\\]）］】」』>＞]*$`);
 // Any opt-out clause with its number, free or not: its 080 number is not the sender's contact.
 const OPT_OUT_CLAUSE = new RegExp(`(?:무료\\s*)?(?:수신\\s*)?(?:거부|차단)(?:\\s*[([]\\s*무료\\s*[)\\]])?\\s*(?:[:：☎☏]|는)?\\s*${NUMBER_080}(?!\\d)`, 'g');
 const PROMOTION = /할인|이벤트|쿠폰|특가|세일|프로모션|사은품|경품|증정|\bsale\b|\d\s*%\s*off\b/i;

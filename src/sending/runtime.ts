@@ -8,6 +8,7 @@ import { FileLedgerEngine } from '../ledger/engine/fileEngine';
 import type { LedgerEngine } from '../ledger/engine/types';
 import type { SendLedger } from '../ledger/sendLedger';
 import { SandboxBackend } from './sandbox';
+import { sandboxGroupsPath } from './sandboxGroups';
 import { SendService } from './sendService';
 import type { SendingSettings } from '../core/settings';
 
@@ -41,7 +42,7 @@ export function createSendingRuntime(options: SendingRuntimeOptions): EngineRunt
 export function createSendingRuntime(options: SendingRuntimeOptions): EngineRuntime {
   const engine = createLedgerEngine({ url: options.ledgerUrl, file: options.ledgerFile, logger: options.logger });
   const guard = new SpendGuard(() => options.settings().guard);
-  const sandbox = new SandboxBackend({ deliveryDelayMs: options.sandboxDeliveryDelayMs, logger: options.logger });
+  const sandbox = new SandboxBackend({ deliveryDelayMs: options.sandboxDeliveryDelayMs, logger: options.logger, groupsFile: sandboxGroupsPath(options.ledgerFile) });
   const sendService = new SendService({ ledger: engine, guard, settings: options.settings, apiKey: options.apiKey, sandbox, logger: options.logger });
   const dispose = async (): Promise<void> => {
     await sendService.dispose();

@@ -1,10 +1,12 @@
 // The sandbox: an in-process BaaS emulator started on first use, so sends cost nothing, need no key
 // and never leave the machine. Group ids start from the clock so that sandbox groups of different
-// sessions do not share ids in the ledger.
+// sessions do not share ids in the ledger; the groups are kept beside the ledger (sandboxGroups.ts),
+// so a status check in a later process still finds them.
 import type { Logger } from '../core/logger';
 import { DEFAULT_SANDBOX_DELIVERY_DELAY_MS } from '../core/settings';
 import type * as EmulatorModule from '../emulator/emulator';
 import type { BaasEmulator } from '../emulator/emulator';
+import { SandboxGroupFile } from './sandboxGroups';
 
 export const SANDBOX_API_KEY = 'sandbox-key-not-secret';
 /** Sandbox groups whose status stays known; older ones answer GROUP_NOT_FOUND. */
@@ -13,7 +15,8 @@ export const SANDBOX_MAX_GROUPS = 1000;
 export class SandboxBackend {
   private emulator?: Promise<BaasEmulator>;
 
-  constructor(private readonly options: { deliveryDelayMs?: number; logger: Logger }) {}
+  /** `groupsFile`: where the sandbox's groups outlive the process (beside the ledger); absent, memory only. */
+  constructor(private readonly options: { deliveryDelayMs?: number; logger: Logger; groupsFile?: string }) {}
 
   /** The emulator's base URL, starting it on first call. */
   async baseUrl(): Promise<string> {
@@ -26,10 +29,13 @@ export class SandboxBackend {
     // the bundles and the tests' CommonJS loader both keep it lazy and load one copy of the module.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startEmulator } = require('../emulator/emulator') as typeof EmulatorModule;
+    const archive = this.options.groupsFile ? new SandboxGroupFile(this.options.groupsFile, SANDBOX_MAX_GROUPS, this.options.logger) : undefined;
     return startEmulator({
       apiKey: SANDBOX_API_KEY,
       deliveryDelayMs: this.options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS,
-      firstGroupId: Math.floor(Date.now() / 1000) * 1000,
+      // Past every id kept from earlier runs, so a restarted sandbox never hands one out twice.
+      firstGroupId: Math.max(Math.floor(Date.now() / 1000) * 1000, (archive?.maxGroupId() ?? 0) + 1),
+      archive,
       controlEndpoints: false,
       // The sandbox runs as long as its server or VS Code window: bound what it keeps.
       recordRequests: false,

@@ -19,12 +19,11 @@ export function claimHolds(earlier: LedgerEntry, claim: Claim, now: number): boo
 
 /** Throws SPEND_LIMIT_EXCEEDED (not sent) if one more send to `recipients` would pass a limit. */
 export function checkBudget(usage: BudgetUsage, limits: BudgetLimits, recipients: number): void {
-  if (usage.sendsLastMinute + 1 > limits.maxSendsPerMinute) throw limitExceeded('maxSendsPerMinute', usage.sendsLastMinute + 1, limits.maxSendsPerMinute);
-  if (usage.recipientsLastDay + recipients > limits.maxRecipientsPerDay) {
-    throw limitExceeded('maxRecipientsPerDay', usage.recipientsLastDay + recipients, limits.maxRecipientsPerDay);
-  }
+  if (usage.sendsLastMinute + 1 > limits.maxSendsPerMinute) throw limitExceeded(limits, 'maxSendsPerMinute', usage.sendsLastMinute + 1);
+  if (usage.recipientsLastDay + recipients > limits.maxRecipientsPerDay) throw limitExceeded(limits, 'maxRecipientsPerDay', usage.recipientsLastDay + recipients);
 }
 
-function limitExceeded(limit: string, actual: number, max: number): BaasSmsError {
-  return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { params: { limit, actual, max }, outcome: 'not_sent' });
+function limitExceeded(limits: BudgetLimits, limit: 'maxSendsPerMinute' | 'maxRecipientsPerDay', actual: number): BaasSmsError {
+  const setting = limits.settings?.[limit];
+  return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { params: { limit, ...(setting ? { setting } : {}), actual, max: limits[limit] }, outcome: 'not_sent' });
 }

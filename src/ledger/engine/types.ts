@@ -20,6 +20,8 @@ export interface Claim {
 export interface BudgetLimits {
   maxSendsPerMinute: number;
   maxRecipientsPerDay: number;
+  /** Where each limit is set (BAAS_MAX_… or baasSms.guard.…), named in the refusal. */
+  settings?: { maxSendsPerMinute: string; maxRecipientsPerDay: string };
 }
 
 /** Live sends in the last minute and live recipients in the last 24 hours, failed sends not counted. */

@@ -4,6 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { LedgerEntry } from '../../ledger/sendLedger';
 import { localeOf, type ServerDeps } from '../deps';
+import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
 import { runTool } from '../toolResult';
 import { SANDBOX_PROJECT_ID } from '../../core/settings';
 
@@ -15,6 +16,10 @@ const inputSchema = {
   limit: z.number().int().min(1).max(100).default(20).describe('Records to return, at most 100'),
   message_type: z.enum(['SMS', 'MMS', 'ALL']).default('ALL').describe('SMS (SMS and LMS), MMS, or ALL'),
   refresh_status: z.boolean().default(false).describe('Ask the BaaS API for the current status of the returned groups that are still 전송중'),
+  ...legacyApiKeyInput,
+  mode: z.enum(['current', 'live', 'sandbox', 'all']).default('current').describe(
+    'Which sends: current (default) = those of the mode this server runs in, so sandbox tries stay out of live history; live; sandbox; or all',
+  ),
 };
 
 const sendRecord = z.object({
@@ -44,6 +49,7 @@ export const config = {
   title: 'Get send history',
   description:
     'The SMS/MMS sends in this server\'s send ledger (this machine\'s, or the team\'s when the ledger is shared in PostgreSQL), newest first, with each one\'s outcome (sent / failed / unknown) and last known delivery status. ' +
+    'By default only the sends of the mode this server runs in (live or sandbox); mode "all" lists both. ' +
     'Use it before re-sending anything whose outcome was unknown, and to answer "what did we send". Read-only and free.',
   inputSchema,
   outputSchema: {
@@ -51,9 +57,11 @@ export const config = {
     offset: z.number().int(),
     limit: z.number().int(),
     message_type: z.enum(['SMS', 'MMS', 'ALL']),
+    mode: z.enum(['live', 'sandbox', 'all']).describe('The sends listed: live only, sandbox only, or all'),
     count: z.number().int(),
     has_more: z.boolean(),
     sends: z.array(sendRecord),
+    ...notesOutput,
   },
   annotations: { readOnlyHint: true, openWorldHint: true },
 };
@@ -83,14 +91,15 @@ export function historyRecord(e: LedgerEntry): z.infer<typeof sendRecord> {
   };
 }
 
-type Args = { project_id?: string; offset: number; limit: number; message_type: 'SMS' | 'MMS' | 'ALL'; refresh_status: boolean };
+type Args = { project_id?: string; offset: number; limit: number; message_type: 'SMS' | 'MMS' | 'ALL'; refresh_status: boolean; mode: 'current' | 'live' | 'sandbox' | 'all'; baas_api_key?: unknown };
 
 export function registerGetSendHistoryTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: Args, extra) =>
     runTool(localeOf(deps), deps.logger, async () => {
       const settings = deps.settings();
       const projectId = args.project_id ?? settings.projectId ?? (settings.sandbox ? SANDBOX_PROJECT_ID : undefined);
-      const query = { project_id: projectId, message_type: args.message_type, offset: args.offset, limit: args.limit };
+      const mode = args.mode === 'current' ? (settings.sandbox ? 'sandbox' : 'live') : args.mode;
+      const query = { project_id: projectId, message_type: args.message_type, offset: args.offset, limit: args.limit, ...(mode === 'all' ? {} : { sandbox: mode === 'sandbox' }) };
       let page = await deps.ledger.list(query);
       if (args.refresh_status && (await deps.sendService.refreshOpenGroups(page.entries, extra.signal)) > 0) page = await deps.ledger.list(query);
       return {
@@ -98,9 +107,10 @@ export function registerGetSendHistoryTool(server: McpServer, deps: ServerDeps):
         offset: args.offset,
         limit: args.limit,
         message_type: args.message_type,
+        mode,
         count: page.entries.length,
         has_more: page.has_more,
         sends: page.entries.map(historyRecord),
       };
-    }));
+    }, legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }

@@ -106,6 +106,8 @@ export async function runStdioCanary(): Promise<CanaryRun> {
     BAAS_LOG_LEVEL: 'debug',
     BAAS_TIMEOUT_MS: String(TIMEOUT_MS),
     BAAS_SANDBOX: '',
+    // A raw session without elicitation: live sends go out unasked (BAAS_CONFIRM=off), so the key travels.
+    BAAS_CONFIRM: 'off',
   });
   try {
     await session.request(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'canary', version: '0' } });

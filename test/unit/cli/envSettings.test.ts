@@ -26,3 +26,14 @@ describe('standaloneSettings: BAAS_SANDBOX_DELAY_MS', () => {
     assert.equal(delay('0'), 0);
   });
 });
+
+describe('standaloneSettings: BAAS_CONFIRM', () => {
+  it('is ask unless set to off; another value is said on stderr and asks', () => {
+    const warnings: string[] = [];
+    const logger: Logger = { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} };
+    const policy = (value?: string) => standaloneSettings(value === undefined ? {} : { BAAS_CONFIRM: value }, { sandbox: false }, logger).confirmPolicy;
+    assert.deepEqual([policy(), policy(''), policy('ask'), policy(' OFF '), policy('no')], ['ask', 'ask', 'ask', 'off', 'ask']);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /BAAS_CONFIRM="no" is neither ask nor off; using ask/);
+  });
+});

@@ -23,7 +23,9 @@ describe('dist/server.js on the wire (live mode, an independent fake of the API)
     execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
     const baseUrl = await fake.start();
     dir = mkdtempSync(path.join(tmpdir(), 'baas-wire-'));
-    const env = { ...process.env, BAAS_API_KEY: KEY, PROJECT_ID: PROJECT, BAAS_API_BASE_URL: baseUrl, BAAS_CALLBACK_NUMBER: '02-1234-5678', BAAS_LEDGER_FILE: path.join(dir, 'ledger.jsonl'), BAAS_SANDBOX: '' };
+    const env = { ...process.env, BAAS_API_KEY: KEY, PROJECT_ID: PROJECT, BAAS_API_BASE_URL: baseUrl, BAAS_CALLBACK_NUMBER: '02-1234-5678', BAAS_LEDGER_FILE: path.join(dir, 'ledger.jsonl'), BAAS_SANDBOX: '',
+      // This client has no elicitation: live sends go out unasked, as a user who set BAAS_CONFIRM=off chose.
+      BAAS_CONFIRM: 'off' };
     client = new Client({ name: 'wire-test', version: '1' });
     await client.connect(new StdioClientTransport({ command: process.execPath, args: [path.resolve('dist/server.js')], env, stderr: 'ignore' }));
   });

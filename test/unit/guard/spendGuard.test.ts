@@ -72,7 +72,7 @@ describe('SpendGuard with the ledger\'s budgets (file engine, clock moved by han
   it('caps recipients per send', () => {
     config.maxRecipientsPerSend = 5;
     assert.doesNotThrow(() => guard.check({ recipients: people(5), sandbox: false }));
-    rejects(() => guard.check({ recipients: people(6), sandbox: false }), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerSend', actual: 6, max: 5 }, 'recipients');
+    rejects(() => guard.check({ recipients: people(6), sandbox: false }), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerSend', setting: 'baasSms.guard.maxRecipientsPerSend', actual: 6, max: 5 }, 'recipients');
   });
 
   it('caps sends per minute over a rolling 60 seconds', async () => {
@@ -81,10 +81,10 @@ describe('SpendGuard with the ledger\'s budgets (file engine, clock moved by han
     clock.time += 20_000;
     await send(people(1));
     await send(people(1));
-    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxSendsPerMinute', actual: 4, max: 3 });
+    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxSendsPerMinute', setting: 'baasSms.guard.maxSendsPerMinute', actual: 4, max: 3 });
     clock.time += 40_000; // the first send is now exactly 60 s old: it no longer counts
     await send(people(1));
-    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxSendsPerMinute', actual: 4, max: 3 });
+    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxSendsPerMinute', setting: 'baasSms.guard.maxSendsPerMinute', actual: 4, max: 3 });
   });
 
   it('caps recipients per day over a rolling 24 hours', async () => {
@@ -92,9 +92,9 @@ describe('SpendGuard with the ledger\'s budgets (file engine, clock moved by han
     await send(people(4));
     clock.time += 6 * 3600_000;
     await send(people(4));
-    await rejectsAsync(send(people(3)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerDay', actual: 11, max: 10 });
+    await rejectsAsync(send(people(3)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerDay', setting: 'baasSms.guard.maxRecipientsPerDay', actual: 11, max: 10 });
     await send(people(2));
-    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerDay', actual: 11, max: 10 });
+    await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerDay', setting: 'baasSms.guard.maxRecipientsPerDay', actual: 11, max: 10 });
     clock.time += 18 * 3600_000 - 1;
     await rejectsAsync(send(people(1)), 'SPEND_LIMIT_EXCEEDED');
     clock.time += 1;
@@ -130,14 +130,14 @@ describe('SpendGuard with the ledger\'s budgets (file engine, clock moved by han
 
     it('still caps recipients per send, so it fails the way a live send would', () => {
       config.maxRecipientsPerSend = 2;
-      rejects(() => guard.check({ recipients: people(3), sandbox: true }), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerSend', actual: 3, max: 2 });
+      rejects(() => guard.check({ recipients: people(3), sandbox: true }), 'SPEND_LIMIT_EXCEEDED', { limit: 'maxRecipientsPerSend', setting: 'baasSms.guard.maxRecipientsPerSend', actual: 3, max: 2 });
     });
   });
 });
 
 describe('guardConfigFromEnv', () => {
   it('gives the defaults for an empty environment', () => {
-    assert.deepEqual(guardConfigFromEnv({}), DEFAULT_GUARD);
+    assert.deepEqual(guardConfigFromEnv({}), { ...DEFAULT_GUARD, source: 'env' });
   });
 
   it('reads the switch, the limits and the allow-list', () => {
@@ -147,7 +147,7 @@ describe('guardConfigFromEnv', () => {
       BAAS_MAX_SENDS_PER_MINUTE: ' 2 ',
       BAAS_MAX_RECIPIENTS_PER_DAY: '0',
       BAAS_ALLOWED_RECIPIENTS: '01012345678, +82 10-9876-5432,,',
-    }), { liveSendingEnabled: false, maxRecipientsPerSend: 5, maxSendsPerMinute: 2, maxRecipientsPerDay: 0, allowList: ['010-1234-5678', '010-9876-5432'] });
+    }), { liveSendingEnabled: false, maxRecipientsPerSend: 5, maxSendsPerMinute: 2, maxRecipientsPerDay: 0, allowList: ['010-1234-5678', '010-9876-5432'], source: 'env' });
   });
 
   it('turns live sending off only for an explicit no', () => {

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from '../../../src/core/logger';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
 import { createServer } from '../../../src/mcp/server';
 import { createSendingRuntime, type SendingRuntime } from '../../../src/sending/runtime';
 import type { ConfirmSend } from '../../../src/sending/types';
-import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
+import { DEFAULT_GUARD, DEFAULT_RULES, type ConfirmPolicy, type SendingSettings } from '../../../src/core/settings';
 
 export const PROJECT = '123e4567-e89b-42d3-a456-426614174000';
 
@@ -28,7 +28,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { sandbox?: boolean; confirm?: ConfirmSend; settings?: Partial<SendingSettings>; key?: string | null; deliveryDelayMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  sandbox?: boolean;
+  confirm?: ConfirmSend;
+  settings?: Partial<SendingSettings>;
+  key?: string | null;
+  deliveryDelayMs?: number;
+  /** The standalone server's BAAS_CONFIRM policy (unset: no MCP-level confirmation). */
+  confirmPolicy?: ConfirmPolicy;
+  /** What the test client declares, e.g. `{ elicitation: {} }`. */
+  clientCapabilities?: ClientCapabilities;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const apiKey = `canary-${randomBytes(12).toString('hex')}`;
   const emulator = await startEmulator({ apiKey, deliveryDelayMs: options.deliveryDelayMs ?? 50 });
   const dir = mkdtempSync(path.join(tmpdir(), 'baas-mcp-test-'));
@@ -58,9 +70,9 @@ export async function startHarness(options: { sandbox?: boolean; confirm?: Confi
     logger,
     sandboxDeliveryDelayMs: options.deliveryDelayMs ?? 50,
   });
-  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmSend: options.confirm });
+  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmSend: options.confirm, confirmPolicy: options.confirmPolicy });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'test', version: '1.0.0' });
+  const client = new Client({ name: 'test', version: '1.0.0' }, { capabilities: options.clientCapabilities ?? {} });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   return {
     client, emulator, runtime, settings, apiKey, logs, dir,

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { PATCHED_SDK_VERSION, noElicitationValidator } from '../../../src/mcp/sdkPatches';
+import { formValidator } from '../../../src/mcp/confirm/formValidator';
+import { PATCHED_SDK_VERSION } from '../../../src/mcp/sdkPatches';
 
 describe('MCP SDK assumptions of src/mcp/sdkPatches.ts', () => {
   it('the installed SDK is the line the patches were written for', () => {
@@ -23,7 +24,7 @@ describe('MCP SDK assumptions of src/mcp/sdkPatches.ts', () => {
 
   it('a Server given a jsonSchemaValidator never builds its own (Ajv), so leaving Ajv out of the bundles is safe', () => {
     let asked = 0;
-    const validator = { getValidator: (schema: unknown) => { asked++; return noElicitationValidator.getValidator(schema as never); } } as typeof noElicitationValidator;
+    const validator = { getValidator: (schema: unknown) => { asked++; return formValidator.getValidator(schema as never); } } as typeof formValidator;
     const server = new Server({ name: 't', version: '0' }, { capabilities: {}, jsonSchemaValidator: validator });
     assert.ok(Object.values(server as unknown as Record<string, unknown>).includes(validator), 'the Server keeps the validator it was given');
     assert.equal(asked, 0, 'constructing a server asks the validator nothing');

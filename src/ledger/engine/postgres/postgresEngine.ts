@@ -154,6 +154,7 @@ export class PostgresLedgerEngine implements LedgerEngine {
     const params: unknown[] = [];
     if (query.project_id !== undefined) where.push(`project_id = $${params.push(query.project_id)}`);
     if (query.message_type === 'SMS' || query.message_type === 'MMS') where.push(`kind = $${params.push(query.message_type.toLowerCase())}`);
+    if (query.sandbox !== undefined) where.push(`sandbox = $${params.push(query.sandbox)}`);
     const { rows } = await this.query<SendRow>(
       `SELECT ${SEND_COLUMNS} FROM baas_sms_sends ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC OFFSET ${offset} LIMIT ${limit + 1}`, params);
     // One more than the page tells whether there is a next page.
