@@ -101,7 +101,7 @@ export async function measureTeamThroughput(serverJs: string, url: string, sends
       await client.connect(new StdioClientTransport({
         command: process.execPath, args: [serverJs], stderr: 'ignore',
         env: { ...process.env, BAAS_LEDGER_URL: url, BAAS_API_KEY: 'bench-key-0123456789', BAAS_API_BASE_URL: emulator.url, PROJECT_ID: '123e4567-e89b-42d3-a456-426614174000',
-          BAAS_CALLBACK_NUMBER: '02-1234-5678', BAAS_MAX_SENDS_PER_MINUTE: '1000000', BAAS_MAX_RECIPIENTS_PER_DAY: '1000000', BAAS_LOG_LEVEL: 'error' },
+          BAAS_CALLBACK_NUMBER: '02-1234-5678', BAAS_MAX_SENDS_PER_MINUTE: '1000000', BAAS_MAX_RECIPIENTS_PER_DAY: '1000000', BAAS_LOG_LEVEL: 'error', BAAS_CONFIRM: 'off' },
       }));
       clients.push(client);
     }

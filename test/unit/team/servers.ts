@@ -20,6 +20,8 @@ export async function startServer(emulatorUrl: string, ledger: Ledger, extraEnv:
     BAAS_TIMEOUT_MS: '3000',
     BAAS_MAX_SENDS_PER_MINUTE: '100000',
     BAAS_LOG_LEVEL: 'warn',
+    // These clients cannot ask a user (no elicitation): the tests send without a confirmation.
+    BAAS_CONFIRM: 'off',
     ...(ledger.file ? { BAAS_LEDGER_FILE: ledger.file } : {}),
     ...(ledger.url ? { BAAS_LEDGER_URL: ledger.url } : {}),
     ...extraEnv,

@@ -46,7 +46,7 @@ describe('team server: baas-sms-mcp --http (built, PostgreSQL ledger, emulator)'
     ledgerUrl = await postgresDatabase('team_server');
     env = {
       BAAS_API_KEY: API_KEY, BAAS_MCP_TOKEN: TOKEN, BAAS_LEDGER_URL: ledgerUrl, BAAS_API_BASE_URL: emulator.url,
-      PROJECT_ID: '123e4567-e89b-42d3-a456-426614174000', BAAS_CALLBACK_NUMBER: '02-1234-5678', BAAS_MCP_ALLOWED_HOSTS: 'sms.team.test',
+      PROJECT_ID: '123e4567-e89b-42d3-a456-426614174000', BAAS_CALLBACK_NUMBER: '02-1234-5678', BAAS_MCP_ALLOWED_HOSTS: 'sms.team.test', BAAS_CONFIRM: 'off',
     };
     running.push(await startTeamServer(env), await startTeamServer(env));
   });
