@@ -93,7 +93,7 @@ function resolveProjectId(given: string | undefined, fallback: string | undefine
   return projectId;
 }
 
-function checkImageUrls(urls: string[]): string[] {
+export function checkImageUrls(urls: string[]): string[] {
   if (!Array.isArray(urls)) throw new BaasSmsError('INVALID_IMAGE_URL', { field: 'image_urls', params: { input: String(urls) } });
   if (urls.length > MAX_IMAGES) throw new BaasSmsError('TOO_MANY_IMAGES', { field: 'image_urls', params: { count: urls.length, max: MAX_IMAGES } });
   urls.forEach((url, i) => {
