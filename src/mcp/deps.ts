@@ -14,6 +14,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Asked before every send: the extension's modal. The stdio server relies on its MCP client's own confirmation. */
   confirmSend?: ConfirmSend;
+  /** Folders plan_campaign may read contact lists from (the workspace); the working folder when absent. */
+  campaignRoots?: () => string[];
   /** serverInfo.name: VS Code names the tools mcp_<name>_<tool>, so keep it unique per host. */
   serverName?: string;
 }
