@@ -8,7 +8,7 @@ type CampaignCode =
   | 'CAMPAIGN_NO_RECIPIENTS' | 'CAMPAIGN_LIMIT_EXCEEDED' | 'TEMPLATE_UNBALANCED' | 'TEMPLATE_UNKNOWN_VARIABLE'
   | 'TEMPLATE_VARIABLE_MISSING';
 
-const s = (v: unknown): string => String(v ?? '');
+const s = (v: string | number | boolean | undefined): string => String(v ?? '');
 
 export const CAMPAIGN_MESSAGES: Record<CampaignCode, CatalogueEntry> = {
   CAMPAIGN_FILE_NOT_FOUND: {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import writeExcelFile from 'write-excel-file/node';
+import writeExcelFile from './writeXlsx';
 import { planCampaign, type CampaignPlanOptions } from '../../../src/campaign/campaignPlan';
 import { DEFAULT_RULES } from '../../../src/core/types';
 import { measureText } from '../../../src/messaging/bytes';

@@ -30,7 +30,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { sandbox?: boolean; confirm?: ConfirmSend; settings?: Partial<SendingSettings>; key?: string | null; deliveryDelayMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { sandbox?: boolean; confirm?: ConfirmSend; settings?: Partial<SendingSettings>; key?: string | null; deliveryDelayMs?: number; campaignRoots?: string[] } = {}): Promise<Harness> {
   const apiKey = `canary-${randomBytes(12).toString('hex')}`;
   const emulator = await startEmulator({ apiKey, deliveryDelayMs: options.deliveryDelayMs ?? 50 });
   const dir = mkdtempSync(path.join(tmpdir(), 'baas-mcp-test-'));
@@ -60,7 +60,8 @@ export async function startHarness(options: { sandbox?: boolean; confirm?: Confi
     logger,
     sandboxDeliveryDelayMs: options.deliveryDelayMs ?? 50,
   });
-  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger, confirmSend: options.confirm });
+  const campaignRoots = options.campaignRoots;
+  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger, confirmSend: options.confirm, ...(campaignRoots ? { campaignRoots: () => campaignRoots } : {}) });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
