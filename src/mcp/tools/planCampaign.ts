@@ -5,7 +5,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { resolveInsideRoots } from '../../campaign/allowedRoots';
-import { planCampaign, type CampaignSource } from '../../campaign/campaignPlan';
+import type { CampaignSource } from '../../campaign/campaignPlan';
 import { summarizePlan } from '../../campaign/planSummary';
 import { BaasSmsError } from '../../core/errors';
 import { localeOf, type ServerDeps } from '../deps';
@@ -50,6 +50,9 @@ export function registerPlanCampaignTool(server: McpServer, deps: ServerDeps): v
   server.registerTool(name, config, (args: Args) =>
     runTool(localeOf(deps), deps.logger, async () => {
       const settings = deps.settings();
+      // Loaded on first use: the stdio server starts without the CSV parser.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { planCampaign } = require('../../campaign/campaignPlan') as typeof import('../../campaign/campaignPlan');
       const plan = await planCampaign(sourceOf(args, deps), {
         message: args.message,
         subject: args.subject,
