@@ -62,7 +62,7 @@ export async function planCampaign(source: CampaignSource, options: CampaignPlan
       rules: options.rules,
       locale: options.locale,
     };
-    for await (const row of table.rows) builder.add(row.row, checkRow(row, ctx));
+    for await (const chunk of table.chunks) for (const row of chunk) builder.add(row.row, checkRow(row, ctx));
   } finally {
     table.close();
   }

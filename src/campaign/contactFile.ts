@@ -50,5 +50,5 @@ export function inlineContactTable(records: ReadonlyArray<Record<string, string 
       return value === undefined || value === null ? null : typeof value === 'string' ? value.trim() : value;
     }),
   }));
-  return { kind: 'inline', headers, headerRow: 0, rows, close: () => undefined };
+  return { kind: 'inline', headers, headerRow: 0, chunks: [rows], close: () => undefined };
 }

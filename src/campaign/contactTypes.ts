@@ -15,7 +15,8 @@ export interface ContactTable {
   headers: string[];
   /** The row number of the header. */
   headerRow: number;
-  rows: AsyncIterable<ContactRow> | Iterable<ContactRow>;
+  /** The rows after the header, in chunks (a whole stream buffer's worth), so no row costs a promise. */
+  chunks: AsyncIterable<ContactRow[]> | Iterable<ContactRow[]>;
   /** Releases the file if the rows are not read to the end. */
   close(): void;
 }

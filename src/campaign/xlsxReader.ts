@@ -26,7 +26,7 @@ export async function readXlsxTable(file: string, display: string): Promise<Cont
   });
   const header = rows.shift();
   if (!header) throw new BaasSmsError('CAMPAIGN_FILE_EMPTY', { field: 'file' });
-  return { kind: 'xlsx', headers: header.cells.map(cellText), headerRow: header.row, rows, close: () => undefined };
+  return { kind: 'xlsx', headers: header.cells.map(cellText), headerRow: header.row, chunks: [rows], close: () => undefined };
 }
 
 /** A cell as the text a variable is filled with: numbers as written, dates as YYYY-MM-DD. */
