@@ -2,7 +2,7 @@
 // (csv-parse), handed on a buffer's worth at a time. Row numbers count records as a spreadsheet shows
 // them; blank lines keep their number. Cells are trimmed here, not by csv-parse (much slower at it).
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
-import { parse, CsvError, type Parser } from 'csv-parse';
+import { parse, type Parser } from 'csv-parse';
 import * as iconv from 'iconv-lite';
 import { BaasSmsError } from '../core/errors';
 import type { ContactRow, ContactTable } from './contactTypes';
@@ -37,9 +37,9 @@ export async function readCsvTable(file: string, display: string): Promise<Conta
 /** The non-blank records, numbered, as many as the parser holds at each step. */
 async function* recordReader(parser: Parser, display: string, encoding: string): AsyncGenerator<ContactRow[], void, undefined> {
   let row = 0;
-  let failure: unknown;
+  let failure: Error | undefined;
   let ended = false;
-  parser.on('error', (error) => (failure = error));
+  parser.on('error', (error: Error) => (failure = error));
   parser.on('end', () => (ended = true));
   parser.on('close', () => (ended = true));
   for (;;) {
@@ -55,7 +55,7 @@ async function* recordReader(parser: Parser, display: string, encoding: string):
       }
       if (!blank) chunk.push({ row, cells: record });
     }
-    if (failure !== undefined) throw unreadable(display, failure instanceof CsvError ? failure.message : String(failure));
+    if (failure !== undefined) throw unreadable(display, failure.message);
     if (chunk.length > 0) yield chunk;
     if (ended) return;
     await nextEvent(parser);
