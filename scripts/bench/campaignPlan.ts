@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import { planCampaign } from '../../src/campaign/campaignPlan';
-import { DEFAULT_RULES } from '../../src/core/types';
+import { DEFAULT_RULES } from '../../src/core/settings';
 import { msSince } from './stats';
 
 export const CAMPAIGN_TEMPLATE = '#{이름}님, 적립금 #{적립금}원이 이번 달 말에 사라집니다. 확인: shop.example.kr';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { planCampaign, type CampaignPlanOptions } from '../campaign/campaignPlan';
 import { renderPlanMarkdown, writePlanFiles } from '../campaign/planReport';
 import { BaasSmsError, toBaasSmsError } from '../core/errors';
-import { settingsFromEnv } from './envSettings';
+import { standaloneSettings } from './envSettings';
 
 interface PlanArgs {
   file: string;
@@ -16,7 +16,7 @@ interface PlanArgs {
 
 /** Runs `campaign …` and returns the exit code; the plan goes to stdout, everything else to stderr. */
 export async function runCampaignCli(argv: string[], env: NodeJS.ProcessEnv, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  const settings = settingsFromEnv(env, { sandbox: false });
+  const settings = standaloneSettings(env, { sandbox: false }).sending;
   const { locale } = settings;
   try {
     const [sub, ...rest] = argv;

@@ -10,7 +10,7 @@ import * as iconv from 'iconv-lite';
 import writeExcelFile from './writeXlsx';
 import { planCampaign, type CampaignPlanOptions } from '../../../src/campaign/campaignPlan';
 import { BaasSmsError } from '../../../src/core/errors';
-import { DEFAULT_RULES } from '../../../src/core/types';
+import { DEFAULT_RULES } from '../../../src/core/settings';
 
 const options = (message = '#{이름}님 안녕하세요'): CampaignPlanOptions => ({ message, rules: DEFAULT_RULES, locale: 'en', now: new Date('2026-11-30T03:00:00Z') });
 

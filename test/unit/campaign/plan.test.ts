@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import writeExcelFile from './writeXlsx';
 import { planCampaign, type CampaignPlanOptions } from '../../../src/campaign/campaignPlan';
-import { DEFAULT_RULES } from '../../../src/core/types';
+import { DEFAULT_RULES } from '../../../src/core/settings';
 import { measureText } from '../../../src/messaging/bytes';
 import { generateList, TEMPLATE, writeCsv } from './contactLists';
 
