@@ -7,13 +7,6 @@ import { estimateCost } from '../messaging/prepareSend';
 import type { CampaignBatch, DuplicateRow, InvalidRow } from './planTypes';
 import type { RowResult } from './rowCheck';
 
-interface TextGroup {
-  type: MessageType;
-  bytes: number;
-  recipients: Recipient[];
-  rows: number[];
-}
-
 export class PlanBuilder {
   rowsRead = 0;
   readonly invalid: InvalidRow[] = [];
@@ -21,18 +14,28 @@ export class PlanBuilder {
   readonly byType: Record<MessageType, number> = { SMS: 0, LMS: 0, MMS: 0 };
   /** LMS rows whose template text alone would have gone as SMS. */
   tippedIntoLms = 0;
-  private valid = 0;
   // Keyed by the number's last eight digits (every valid number is 010-XXXX-XXXX): a small integer
   // hashes far faster than a string, which matters at 100,000 rows.
   private readonly firstRowOf = new Map<number, number>();
-  private readonly groups = new Map<string, TextGroup>();
   private readonly unsendable = new Map<string, number[]>();
+  // Distinct texts, numbered in order of first appearance, and the valid recipients as parallel
+  // columns: no object per row while the list streams by (the garbage collector copies every live
+  // young object, so 100,000 small ones cost more than the arrays). Batches are built once, at the end.
+  private readonly textIdOf = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly textType: MessageType[] = [];
+  private readonly textBytes: number[] = [];
+  private readonly textCount: number[] = [];
+  private readonly recipientText: number[] = [];
+  private readonly recipientPhone: string[] = [];
+  private readonly recipientCode: string[] = [];
+  private readonly recipientRow: number[] = [];
 
   /** `staticBytes`: EUC-KR bytes of the template without its variables. */
   constructor(private readonly staticBytes: number, private readonly rules: RulesConfig) {}
 
   get validRecipients(): number {
-    return this.valid;
+    return this.recipientRow.length;
   }
 
   add(row: number, result: RowResult): void {
@@ -54,25 +57,37 @@ export class PlanBuilder {
       return;
     }
     this.firstRowOf.set(key, row);
-    this.valid++;
     this.byType[ok.type]++;
     if (ok.type === 'LMS' && this.staticBytes <= this.rules.smsByteLimit) this.tippedIntoLms++;
-    let group = this.groups.get(ok.text);
-    if (!group) {
-      group = { type: ok.type, bytes: ok.bytes, recipients: [], rows: [] };
-      this.groups.set(ok.text, group);
+    let id = this.textIdOf.get(ok.text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.textIdOf.set(ok.text, id);
+      this.texts.push(ok.text);
+      this.textType.push(ok.type);
+      this.textBytes.push(ok.bytes);
+      this.textCount.push(0);
     }
-    group.recipients.push({ phone_number: ok.phone_number, member_code: ok.member_code });
-    group.rows.push(row);
+    this.textCount[id]++;
+    this.recipientText.push(id);
+    this.recipientPhone.push(ok.phone_number);
+    this.recipientCode.push(ok.member_code);
+    this.recipientRow.push(row);
   }
 
   unsendableCharacters(): Array<{ char: string; rows: number[] }> {
     return [...this.unsendable].map(([char, rows]) => ({ char, rows }));
   }
 
-  /** Groups in order of first appearance, each cut into requests of at most 1,000 recipients. */
+  /** Texts in order of first appearance, each cut into requests of at most 1,000 recipients. */
   batches(campaignId: string): CampaignBatch[] {
-    const batches: CampaignBatch[] = [];
+    // Recipients ordered by text (a counting sort: stable, so rows keep their order within a text).
+    const offset = new Int32Array(this.texts.length + 1);
+    for (let t = 0; t < this.texts.length; t++) offset[t + 1] = offset[t] + this.textCount[t];
+    const next = offset.slice(0, this.texts.length);
+    const order = new Int32Array(this.recipientText.length);
+    for (let r = 0; r < this.recipientText.length; r++) order[next[this.recipientText[r]]++] = r;
+
     // Most personalised texts go to one recipient: price each size once, not each batch.
     const costs = new Map<string, number>();
     const cost = (n: number, type: MessageType): number => {
@@ -81,22 +96,28 @@ export class PlanBuilder {
       if (value === undefined) costs.set(key, (value = estimateCost(n, type, this.rules)));
       return value;
     };
-    for (const [message, group] of this.groups) {
-      for (let from = 0; from < group.recipients.length; from += MAX_RECIPIENTS) {
+    const batches: CampaignBatch[] = [];
+    for (let t = 0; t < this.texts.length; t++) {
+      for (let from = offset[t]; from < offset[t + 1]; from += MAX_RECIPIENTS) {
+        const to = Math.min(from + MAX_RECIPIENTS, offset[t + 1]);
+        const recipients: Recipient[] = [];
+        const rows: number[] = [];
+        for (let i = from; i < to; i++) {
+          const r = order[i];
+          recipients.push({ phone_number: this.recipientPhone[r], member_code: this.recipientCode[r] });
+          rows.push(this.recipientRow[r]);
+        }
         const index = batches.length + 1;
-        // The group's own arrays when it fits in one request (most do): no copies of 100,000 rows.
-        const whole = from === 0 && group.recipients.length <= MAX_RECIPIENTS;
-        const recipients = whole ? group.recipients : group.recipients.slice(from, from + MAX_RECIPIENTS);
         batches.push({
           index,
           id: batchId(campaignId, index),
           idempotency_key: batchIdempotencyKey(campaignId, index),
-          message_type: group.type,
-          message,
-          message_bytes: group.bytes,
+          message_type: this.textType[t],
+          message: this.texts[t],
+          message_bytes: this.textBytes[t],
           recipients,
-          rows: whole ? group.rows : group.rows.slice(from, from + MAX_RECIPIENTS),
-          estimated_cost_krw: cost(recipients.length, group.type),
+          rows,
+          estimated_cost_krw: cost(recipients.length, this.textType[t]),
         });
       }
     }
