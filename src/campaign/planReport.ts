@@ -1,6 +1,6 @@
 // The plan as a person reads and keeps it (Markdown, in their language), and the files written for it:
 // <campaign_id>.plan.md and <campaign_id>.plan.json (the whole plan, batches included, for sending).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../core/locale';
 import { describeCharacter } from '../messaging/bytes';
@@ -91,8 +91,32 @@ export function writePlanFiles(plan: CampaignPlan, outDir: string, locale: Local
   mkdirSync(outDir, { recursive: true });
   const base = path.join(outDir, `${plan.campaign_id}.plan`);
   writeFileSync(`${base}.md`, renderPlanMarkdown(plan, locale));
-  writeFileSync(`${base}.json`, `${JSON.stringify(plan, null, 1)}\n`);
+  writePlanJson(`${base}.json`, plan);
   return { markdownFile: `${base}.md`, jsonFile: `${base}.json` };
+}
+
+/**
+ * The plan as JSON, one batch per line, written a piece at a time: a 100,000-row plan is tens of MiB
+ * as one string, which would double the memory the plan itself needs.
+ */
+function writePlanJson(file: string, plan: CampaignPlan): void {
+  const { batches, ...rest } = plan;
+  const head = JSON.stringify(rest, null, 1);
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, `${head.slice(0, -2)},\n "batches": [`);
+    let pending = '';
+    batches.forEach((batch, i) => {
+      pending += `${i === 0 ? '' : ','}\n  ${JSON.stringify(batch)}`;
+      if (pending.length > 1 << 20) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    });
+    writeSync(fd, `${pending}\n ]\n}\n`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function listRows(rows: number[]): string {
