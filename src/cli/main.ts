@@ -52,7 +52,9 @@ async function main(argv: string[]): Promise<void> {
     logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
   }
   if (!settings.sandbox && !env.BAAS_API_KEY?.trim()) logger.warn('BAAS_API_KEY is not set: sends will fail with MISSING_API_KEY (use --sandbox to try without a key)');
-  const deps = { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger };
+  // plan_campaign reads contact lists from the folder the server was started in, and nowhere else.
+  const campaignRoots = [process.cwd()];
+  const deps = { sendService: runtime.sendService, ledger: runtime.ledger, settings: () => settings, logger, campaignRoots: () => campaignRoots };
 
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {

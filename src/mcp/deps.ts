@@ -14,7 +14,7 @@ export interface ServerDeps {
   logger: Logger;
   /** Asked before every send: the extension's modal. The stdio server relies on its MCP client's own confirmation. */
   confirmSend?: ConfirmSend;
-  /** Folders plan_campaign may read contact lists from (the workspace); the working folder when absent. */
+  /** Folders plan_campaign may read contact lists from (the workspace; the standalone server's working folder). Absent: none, only inline rows. */
   campaignRoots?: () => string[];
   /** serverInfo.name: VS Code names the tools mcp_<name>_<tool>, so keep it unique per host. */
   serverName?: string;

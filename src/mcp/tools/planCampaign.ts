@@ -80,5 +80,5 @@ function sourceOf(args: Args, deps: ServerDeps): CampaignSource {
     throw new BaasSmsError('INVALID_INPUT', { field: 'file_path', params: { detail: 'give either file_path or rows, not both or neither' } });
   }
   if (args.rows !== undefined) return { rows: args.rows };
-  return { file: resolveInsideRoots(args.file_path!, deps.campaignRoots?.() ?? [process.cwd()]) };
+  return { file: resolveInsideRoots(args.file_path!, deps.campaignRoots?.() ?? []) };
 }

@@ -6,6 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import * as iconv from 'iconv-lite';
 import writeExcelFile from '../campaign/writeXlsx';
 import { runCampaignCli } from '../../../src/cli/campaignCommand';
@@ -27,6 +29,7 @@ describe('baas-sms-mcp campaign plan', function () {
   let dir: string;
   let csv: string;
   before(() => {
+    execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
     dir = mkdtempSync(path.join(tmpdir(), 'baas-campaign-cli-'));
     csv = path.join(dir, '고객.csv');
     writeFileSync(csv, iconv.encode('이름,휴대폰,회원번호\r\n홍길동,010-1234-5678,u1\r\n김철수,01022223333,u2\r\n박영희,02-123-4567,u3\r\n', 'cp949'));
@@ -63,7 +66,6 @@ describe('baas-sms-mcp campaign plan', function () {
   });
 
   it('the built dist/server.js plans an .xlsx (read-excel-file bundled) and keeps stdout for the plan', async () => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
     const xlsx = path.join(dir, 'list.xlsx');
     await writeExcelFile([[{ value: '이름' }, { value: 'Phone' }], [{ value: '민수' }, { value: '010-5555-6666' }]] as never).toFile(xlsx);
     const r = spawnSync(process.execPath, [path.resolve('dist/server.js'), 'campaign', 'plan', xlsx, '--message', '#{이름}님 안녕하세요', '--out', dir], { encoding: 'utf8', env: { ...process.env, BAAS_LANG: 'en' } });
@@ -71,5 +73,19 @@ describe('baas-sms-mcp campaign plan', function () {
     assert.match(r.stdout, /^# Campaign plan: cmp-/);
     assert.match(r.stdout, /\| Contact list \| list\.xlsx \(xlsx\) \|/);
     assert.match(r.stderr, /plan written: .*\.plan\.json/);
+  });
+
+  it('the built stdio server answers plan_campaign for a file in its working folder, and refuses one outside it', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [path.resolve('dist/server.js'), '--sandbox'], cwd: dir, env: { ...process.env, BAAS_LEDGER_FILE: path.join(dir, 'ledger.jsonl') }, stderr: 'pipe' });
+    const client = new Client({ name: 't', version: '1' });
+    await client.connect(transport);
+    try {
+      const ok = await client.callTool({ name: 'plan_campaign', arguments: { file_path: '고객.csv', message: '#{이름}님 안녕하세요' } });
+      assert.deepEqual((ok.structuredContent as { counts: Record<string, number> }).counts, { rows_read: 3, valid_recipients: 2, invalid_rows: 1, duplicates_dropped: 0 });
+      const outside = await client.callTool({ name: 'plan_campaign', arguments: { file_path: path.resolve('package.json'), message: 'x' } });
+      assert.match((outside.content as Array<{ text: string }>)[0].text, /CAMPAIGN_PATH_NOT_ALLOWED/);
+    } finally {
+      await client.close();
+    }
   });
 });

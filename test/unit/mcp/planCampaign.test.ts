@@ -63,6 +63,16 @@ describe('plan_campaign (SDK client ↔ createServer)', function () {
     assert.equal(span > 3_600_600, out.schedule.night_stops.length > 0);
   });
 
+  it('a host that names no roots (the extension until it passes the workspace) takes inline rows only', async () => {
+    const bare = await startHarness();
+    try {
+      assert.equal(errorOf(await bare.call('plan_campaign', { file_path: path.join(root, 'lists', '회원.csv'), message: 'x' })).code, 'CAMPAIGN_PATH_NOT_ALLOWED');
+      assert.equal(structured<PlanOut>(await bare.call('plan_campaign', { rows: [{ phone: '010-1111-2222' }], message: '안내' })).counts.valid_recipients, 1);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('refuses a path outside the workspace, a link leading out, both or neither source', async () => {
     for (const file_path of [path.join(outside, 'secret.csv'), '../' + path.basename(outside) + '/secret.csv', 'link.csv']) {
       assert.equal(errorOf(await h.call('plan_campaign', { file_path, message: 'x' })).code, 'CAMPAIGN_PATH_NOT_ALLOWED', file_path);
