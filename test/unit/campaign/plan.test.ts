@@ -2,7 +2,7 @@
 // CP949 CSV with 200 bad rows and 300 duplicates, the same list as UTF-8 with and without a BOM, an
 // .xlsx written by write-excel-file, and the batches sending will claim.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import writeExcelFile from './writeXlsx';
@@ -55,6 +55,17 @@ describe('campaign plan: counts from generated lists', function () {
     assert.deepEqual(plans[0].counts, { rows_read: 20_000, valid_recipients: 19_500, invalid_rows: 200, duplicates_dropped: 300 });
     assert.deepEqual(plans[1].batches, plans[0].batches);
     assert.equal(plans[1].source.headers[0], '이름', 'the BOM is not part of the first header');
+  });
+
+  it('Excel\'s "Unicode text" (UTF-16LE with BOM, tab-separated) and a semicolon-separated list', async () => {
+    const tsv = path.join(dir, 'unicode.txt');
+    writeFileSync(tsv, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('이름\t휴대폰\r\n홍길동\t010-1234-5678\r\n"김, 철수"\t010-2222-3333\r\n', 'utf16le')]));
+    const utf16 = await planCampaign({ file: tsv }, options({ message: '#{이름}님' }));
+    assert.equal(utf16.source.encoding, 'utf-16le');
+    assert.deepEqual(utf16.batches.map((b) => b.message), ['홍길동님', '김, 철수님']);
+    const semi = path.join(dir, 'semi.csv');
+    writeFileSync(semi, '이름;휴대폰\n홍길동;010-1234-5678\n');
+    assert.equal((await planCampaign({ file: semi }, options({ message: '#{이름}님' }))).counts.valid_recipients, 1);
   });
 
   it('an .xlsx list: cells keep their type; a phone typed as a number gets its leading zero back', async () => {
