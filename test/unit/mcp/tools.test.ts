@@ -8,16 +8,16 @@ describe('MCP tools (SDK client ↔ createServer ↔ emulator)', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
-  it('lists the four seed tools plus preview and integration code, with the promised annotations and output schemas', async () => {
+  it('lists the four seed tools plus preview, integration code and plan_campaign, with the promised annotations and output schemas', async () => {
     h = await startHarness();
     const { tools } = await h.client.listTools();
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-    assert.deepEqual(Object.keys(byName).sort(), ['get_integration_code', 'get_message_status', 'get_send_history', 'preview_message', 'send_mms', 'send_sms']);
+    assert.deepEqual(Object.keys(byName).sort(), ['get_integration_code', 'get_message_status', 'get_send_history', 'plan_campaign', 'preview_message', 'send_mms', 'send_sms']);
     for (const send of ['send_sms', 'send_mms']) {
       assert.deepEqual(byName[send].annotations, { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true });
       assert.match(byName[send].description ?? '', /PAID/);
     }
-    for (const read of ['get_message_status', 'get_send_history', 'preview_message', 'get_integration_code']) assert.equal(byName[read].annotations?.readOnlyHint, true);
+    for (const read of ['get_message_status', 'get_send_history', 'preview_message', 'get_integration_code', 'plan_campaign']) assert.equal(byName[read].annotations?.readOnlyHint, true);
     for (const t of tools) assert.ok(t.outputSchema, `${t.name} has an output schema`);
     const { prompts } = await h.client.listPrompts();
     assert.deepEqual(prompts.map((p) => p.name).sort(), ['analyze_send_results', 'compose_mms', 'compose_sms']);
