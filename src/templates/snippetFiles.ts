@@ -3,7 +3,7 @@
 import type { IntegrationTemplate, TemplateLanguage } from './integrationTemplate';
 
 /** Each language's snippet file, in the order package.json's `contributes.snippets` lists them. */
-export const SNIPPET_LANGUAGES: readonly TemplateLanguage[] = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
+export const SNIPPET_LANGUAGES: readonly TemplateLanguage[] = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'vue'];
 
 interface SnippetEntry {
   prefix: string;
