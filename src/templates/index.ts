@@ -5,6 +5,8 @@ import { expressCampaignTs, expressOrderTs, expressOtpTs } from './express';
 import { fastapiCampaign, fastapiOrder, fastapiOtp } from './fastapi';
 import { GENERATED_JAVASCRIPT_TEMPLATES } from './generated/javascript';
 import type { IntegrationTemplate, TemplateFramework, UseCase } from './integrationTemplate';
+import { nestjsCampaign, nestjsOrder, nestjsOtp, nestjsService } from './nestjs';
+import { nextjsCampaignRoute, nextjsOrderRoute, nextjsOtpAction, nextjsOtpRoute } from './nextjs';
 import { nodeCoreTs } from './nodeCore';
 import { pythonCore } from './pythonCore';
 import { reactCampaignFormTsx, reactOtpFormTsx } from './react';
@@ -21,6 +23,14 @@ export const SOURCE_TEMPLATES: readonly IntegrationTemplate[] = [
   expressOtpTs,
   expressOrderTs,
   expressCampaignTs,
+  nextjsOtpRoute,
+  nextjsOtpAction,
+  nextjsOrderRoute,
+  nextjsCampaignRoute,
+  nestjsService,
+  nestjsOtp,
+  nestjsOrder,
+  nestjsCampaign,
   pythonCore,
   djangoOtp,
   djangoOrder,
@@ -56,7 +66,7 @@ export function selectTemplates(framework: TemplateFramework, useCase?: UseCase,
 export function availableCombinations(): Array<{ framework: string; useCase: string; languages: string[] }> {
   const combos = new Map<string, { framework: string; useCase: string; languages: string[] }>();
   for (const t of INTEGRATION_TEMPLATES) {
-    if (t.framework === 'shared') continue;
+    if (t.useCase === 'core') continue;
     const key = `${t.framework}/${t.useCase}`;
     const combo = combos.get(key) ?? { framework: t.framework, useCase: t.useCase, languages: [] };
     if (!combo.languages.includes(t.language)) combo.languages.push(t.language);

@@ -59,7 +59,7 @@ describe('templates: catalogue', () => {
       for (const id of t.requires ?? []) {
         const required = findTemplate(id);
         assert.ok(required, `${t.id} requires unknown ${id}`);
-        assert.equal(required.framework, 'shared', `${t.id} requires ${id}`);
+        assert.equal(required.useCase, 'core', `${t.id} requires ${id}`);
         const module = required.fileName.replace(/\.(ts|js|py)$/, '').split('/').pop()!;
         assert.ok(renderTemplate(t).includes(module), `${t.id} does not import ${module}`);
       }

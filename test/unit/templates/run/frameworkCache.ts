@@ -4,7 +4,7 @@
 // BAAS_TEMPLATES_CACHE overrides the cache folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../renderedTemplates';
@@ -32,6 +32,8 @@ export function ensureTemplateFrameworks(): string {
   writeFileSync(join(staging, READY), new Date().toISOString());
   rmSync(dir, { recursive: true, force: true });
   renameSync(staging, dir);
+  // Installs for older lockfiles are dead weight (hundreds of MB with Next.js): only the current one stays.
+  for (const name of readdirSync(root)) if (/^[0-9a-f]{16}$/.test(name) && name !== key) rmSync(join(root, name), { recursive: true, force: true });
   process.stderr.write(`[template-frameworks] installed in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   return dir;
 }

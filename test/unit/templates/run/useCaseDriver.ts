@@ -65,7 +65,7 @@ function sendsTo(emulator: BaasEmulator, phone: string): EmulatorRequestRecord[]
   return emulator.requests.filter((r) => r.method === 'POST' && JSON.stringify(r.body).includes(phone));
 }
 
-function codeSentTo(emulator: BaasEmulator, phone: string): string {
+export function codeSentTo(emulator: BaasEmulator, phone: string): string {
   const sends = sendsTo(emulator, phone);
   const message = String((sends.at(-1)?.body as { message?: string } | undefined)?.message ?? '');
   const code = /(?<!\d)(\d{6})(?!\d)/.exec(message)?.[1];
@@ -79,7 +79,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Registers the use-case suite. `start` starts the app once (frameworks are slow to boot); every case
  * reuses it. `useCases` leaves out what a framework's templates do not offer.
  */
-export function describeUseCases(title: string, start: (env: NodeJS.ProcessEnv) => Promise<RunningApp>, startTimeoutMs = 120_000): void {
+export interface UseCaseContext {
+  app: RunningApp;
+  emulator: BaasEmulator;
+  /** Codes sent so far: none may show up in the app's output. */
+  codes: string[];
+}
+
+export function describeUseCases(
+  title: string,
+  start: (env: NodeJS.ProcessEnv) => Promise<RunningApp>,
+  startTimeoutMs = 120_000,
+  extraCases?: (context: () => UseCaseContext) => void,
+): void {
   describe(title, function () {
     this.timeout(30_000);
     let emulator: BaasEmulator;
@@ -255,6 +267,8 @@ export function describeUseCases(title: string, start: (env: NodeJS.ProcessEnv) 
       assert.deepEqual([refused.status, refused.json.code], [400, 'ADVERTISING_RULES']);
       assert.equal(emulator.requests.length, before + 1, 'a failing campaign was sent');
     });
+
+    extraCases?.(() => ({ app, emulator, codes }));
 
     it('logs: masked numbers only; never the key, a full number or a code', () => {
       assert.match(app.output(), /010-\*\*\*\*-0001/, 'the app logged nothing about sends: the check below would prove nothing');
