@@ -1,36 +1,7 @@
 // The Express templates (TypeScript, run by tsx; JavaScript, run by node) in real Express 5 against the
 // emulator, driven through every use case over HTTP.
-import { join } from 'node:path';
-import { REPO_ROOT } from '../renderedTemplates';
-import { startApp } from './runningApp';
-import { writeTemplateProject, type TemplateProject } from './templateProject';
+import { startExpress } from './expressApp';
 import { describeUseCases } from './useCaseDriver';
-
-export function expressServer(extension: 'ts' | 'js'): string {
-  return `import express from 'express';
-import { otpRouter } from './routes/otp.${extension}';
-import { ordersRouter } from './routes/orders.${extension}';
-import { campaignRouter } from './routes/campaign.${extension}';
-
-const app = express();
-app.use(express.json(), otpRouter, ordersRouter, campaignRouter);
-const server = app.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port));
-`;
-}
-
-export function startExpress(language: 'ts' | 'js', env: NodeJS.ProcessEnv, edit?: (id: string, code: string) => string): Promise<{ project: TemplateProject; app: Awaited<ReturnType<typeof startApp>> }> {
-  const project = writeTemplateProject({
-    templates: ['otp', 'order', 'campaign'].map((useCase) => `express-${useCase}-${language}`),
-    files: { 'package.json': '{ "type": "module" }\n', [`server.${language === 'ts' ? 'mts' : 'mjs'}`]: expressServer(language) },
-    nodeModules: join(REPO_ROOT, 'node_modules'),
-    edit,
-  });
-  const args = language === 'ts' ? ['--import', 'tsx', 'server.mts'] : ['server.mjs'];
-  return startApp({ command: process.execPath, args, cwd: project.dir, env }).then((app) => ({
-    project,
-    app: { ...app, stop: async () => { await app.stop(); project.remove(); } },
-  }));
-}
 
 for (const language of ['ts', 'js'] as const) {
   describeUseCases(`templates run: Express (${language === 'ts' ? 'TypeScript via tsx' : 'JavaScript'}) + the emulator`, async (env) => (await startExpress(language, env)).app);
