@@ -17,7 +17,7 @@ export const reactOtpFormTsx: IntegrationTemplate = {
   prefix: 'baas-react-otp-form-tsx',
   body: snippet`// BaaS SMS for React: phone verification through YOUR backend (/api/otp/send, /api/otp/verify).
 // The browser never calls the SMS API and never holds its key; the server routes do.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 
 type Answer = { ok?: boolean; code?: string; message?: string; retryAfterSeconds?: number; attemptsLeft?: number };
 
@@ -63,10 +63,15 @@ export default function ${tab(1, 'PhoneVerificationForm')}({ onVerified }: ${mir
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
 
+  // A second click can land before React re-renders with busy = true: this ref stops it from sending twice.
+  const inFlight = useRef(false);
+
   async function run(url: string, body: unknown, onOk: () => void): Promise<void> {
-    if (busy) return; // a double click must not send twice
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     const answer = await postJson(url, body);
+    inFlight.current = false;
     setBusy(false);
     if (answer.ok) onOk();
     else setNotice({ kind: 'alert', text: messageFor(answer) });
@@ -127,7 +132,7 @@ export const reactCampaignFormTsx: IntegrationTemplate = {
   prefix: 'baas-react-campaign-form-tsx',
   body: snippet`// BaaS SMS for React: the campaign admin form. It previews on YOUR backend (/api/campaign/preview) and
 // sends only what was previewed (/api/campaign/send); the SMS API and its key stay on the server.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 
 type Preview = {
   type: 'SMS' | 'LMS' | 'MMS'; bytes: number; recipients: number; duplicatesDropped: number; costKrw: number;
@@ -166,6 +171,7 @@ export default function ${tab(1, 'CampaignForm')}() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const inFlight = useRef(false);
 
   // One "010-1234-5678,member-code" per line.
   const recipients = recipientText.split('\n').map((line) => line.split(',').map((part) => part.trim())).filter(([phone]) => phone)
@@ -175,9 +181,11 @@ export default function ${tab(1, 'CampaignForm')}() {
 
   async function submit(event: FormEvent<HTMLFormElement>, action: 'preview' | 'send'): Promise<void> {
     event.preventDefault();
-    if (busy) return;
+    if (inFlight.current) return; // a double click must not send the campaign twice
+    inFlight.current = true;
     setBusy(true);
     const answer = await postJson(\`/api/campaign/\${action}\`, action === 'send' ? { ...campaign, previewId: preview?.previewId } : campaign);
+    inFlight.current = false;
     setBusy(false);
     if (!answer.ok) setNotice({ kind: 'alert', text: answer.message ?? '처리하지 못했습니다.' });
     else if (action === 'preview') { setPreview(answer.preview ?? null); setNotice(null); }
