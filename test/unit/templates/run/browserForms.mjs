@@ -2,6 +2,7 @@
 // framework's own test tooling (React: react-dom/client + act; Vue: @vue/test-utils), plays a user
 // through each form against a STUB backend (a scripted fetch, recording every request) and prints what
 // happened as JSON. Usage: node browserForms.mjs <frameworks dir> <jobs.json>
+/* global document, window, Response -- happy-dom registers the browser globals; Response is Node's own */
 // A selector may end in @N to pick the Nth match (the campaign form has two textareas).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
