@@ -2,14 +2,29 @@
 // one file) and the VS Code extension in two files: dist/extension.js (what activation loads; `vscode`
 // is provided by the host) and dist/mcpHost.js (the MCP server and its HTTP host with the SDK and zod,
 // loaded the first time VS Code starts the server).
-// `node esbuild.mjs [--production] [--watch]`: `--production` minifies and drops source maps.
+// `node esbuild.mjs [--production] [--watch] [--tool-list]`: `--production` minifies and drops source
+// maps; every build first writes src/mcp/toolList.json (`--tool-list`: only that).
 // The bench and its test import `bundleOptions` so that what they measure is built the same way.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Files of our dependencies that the plugins below replace, by path. They assume the layouts of
+ * iconv-lite 0.7 (encodings/tables/*.json, encodings/sbcs-data-generated.js), zod 4 (v4/locales/index.js)
+ * and @modelcontextprotocol/sdk 1.x (dist/{esm,cjs}/validation/ajv-provider.js); if an upgrade moves a
+ * file, its stub silently stops applying, so test/unit/build/dependencyAssumptions.test.ts checks that
+ * every filter still matches a file the bundles load.
+ */
+export const STUBBED_FILES = {
+  iconvTables: /iconv-lite.encodings.(tables.[^/\\]+\.json|sbcs-data-generated\.js)$/,
+  zodLocales: /zod.v4.locales.index\.js$/,
+  sdkAjvProvider: /@modelcontextprotocol.sdk.dist.(esm|cjs).validation.ajv-provider\.js$/,
+};
 
 /**
  * Leaves out data no code path here can reach, to keep the bundles small: iconv-lite's tables for
@@ -19,12 +34,12 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const dropUnreachableData = {
   name: 'drop-unreachable-data',
   setup(build) {
-    build.onLoad({ filter: /iconv-lite.encodings.(tables.[^/\\]+\.json|sbcs-data-generated\.js)$/ }, (args) => {
+    build.onLoad({ filter: STUBBED_FILES.iconvTables }, (args) => {
       if (/cp949\.json$/.test(args.path)) return undefined;
       const json = args.path.endsWith('.json');
       return { contents: json ? '[]' : 'module.exports = {};', loader: json ? 'json' : 'js' };
     });
-    build.onLoad({ filter: /zod.v4.locales.index\.js$/ }, () => ({
+    build.onLoad({ filter: STUBBED_FILES.zodLocales }, () => ({
       contents: 'export { default as en } from "./en.js";',
       loader: 'js',
     }));
@@ -34,13 +49,13 @@ const dropUnreachableData = {
 /**
  * Leaves Ajv out of the bundles that hold the MCP server (dist/extension.js holds no SDK at all). The SDK's Server builds an Ajv validator
  * only when it is given no `jsonSchemaValidator`, and uses it only to check elicitation answers;
- * createServer() passes its own (these tools never elicit). Ajv is ~130 KiB of code that the stdio
+ * createServer() passes its own (src/mcp/sdkPatches.ts). Ajv is ~130 KiB of code that the stdio
  * server would otherwise compile and run at every start. Constructing the stand-in fails loudly.
  */
 const sdkWithoutAjv = {
   name: 'sdk-without-ajv',
   setup(build) {
-    build.onLoad({ filter: /@modelcontextprotocol.sdk.dist.(esm|cjs).validation.ajv-provider\.js$/ }, () => ({
+    build.onLoad({ filter: STUBBED_FILES.sdkAjvProvider }, () => ({
       contents: 'export class AjvJsonSchemaValidator { constructor() { throw new Error("Ajv is left out of this bundle (esbuild.mjs): pass a jsonSchemaValidator"); } }',
       loader: 'js',
     }));
@@ -72,7 +87,7 @@ export function bundleOptions({ production = false, outdir = path.join(root, 'di
   return {
     server: { ...common, entryPoints: { server: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
     extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
-    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcpHostModule.ts' } },
+    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcp/mcpHostModule.ts' } },
   };
 }
 
@@ -87,7 +102,36 @@ export function bareSdkServerOptions(options) {
   return { ...server, entryPoints: { 'bare-server': 'scripts/bench/bare-server.ts' }, plugins: [dropUnreachableData] };
 }
 
+/**
+ * Writes src/mcp/toolList.json, the SDK's own tools/list answer for the tools as they are now (see
+ * src/mcp/toolList.ts), so no build can ship a stale list. The generator (scripts/toolListLive.ts) is
+ * bundled in memory and run in this process; the file is written only when its text changed.
+ * @returns {Promise<boolean>} whether the file changed
+ */
+export async function writeToolList() {
+  const { outputFiles } = await esbuild.build({
+    absWorkingDir: root, entryPoints: ['scripts/toolListLive.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+    write: false, logLevel: 'warning', define: { 'import.meta.url': 'undefined' },
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  const text = await module.exports.toolListFileText();
+  const file = path.join(root, 'src', 'mcp', 'toolList.json');
+  let committed = '';
+  try {
+    committed = readFileSync(file, 'utf8');
+  } catch {
+    // Not there yet: written below.
+  }
+  if (committed === text) return false;
+  writeFileSync(file, text);
+  console.error('esbuild.mjs: wrote src/mcp/toolList.json (the tool list changed: commit it)');
+  return true;
+}
+
 async function main() {
+  await writeToolList();
+  if (process.argv.includes('--tool-list')) return;
   const builds = Object.values(bundleOptions({ production: process.argv.includes('--production') }));
   if (process.argv.includes('--watch')) {
     for (const options of builds) await (await esbuild.context(options)).watch();

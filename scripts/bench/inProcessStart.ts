@@ -11,13 +11,11 @@ import * as path from 'node:path';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { silentLogger } from '../../src/core/logger';
-import { DEFAULT_RULES } from '../../src/core/types';
-import { DEFAULT_GUARD } from '../../src/guard/spendGuard';
 import type { ServerDeps } from '../../src/mcp/deps';
 import { startMcpHttpHost } from '../../src/mcp/httpHost';
 import { createServer } from '../../src/mcp/server';
 import { createSendingRuntime } from '../../src/sending/runtime';
-import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type SendingSettings } from '../../src/sending/settings';
+import { DEFAULT_BASE_URL, DEFAULT_GUARD, DEFAULT_RULES, DEFAULT_TIMEOUT_MS, type SendingSettings } from '../../src/core/settings';
 
 export interface BenchDeps {
   deps: ServerDeps;

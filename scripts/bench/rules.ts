@@ -2,10 +2,10 @@
 // 1000 recipients in mixed formats with some duplicates and a 2000-byte advertisement, the largest
 // input the rules accept. The advertisement passes every rule, so every check runs to the end.
 import type { SendInput } from '../../src/core/types';
-import { DEFAULT_RULES } from '../../src/core/types';
 import { measureText } from '../../src/messaging/bytes';
 import { prepareSend, type PrepareSendOptions } from '../../src/messaging/prepareSend';
 import { msSince } from './stats';
+import { DEFAULT_RULES } from '../../src/core/settings';
 
 const PROJECT = '123e4567-e89b-42d3-a456-426614174000';
 // Noon in Korea: the night-time rule applies only 21:00–08:00.

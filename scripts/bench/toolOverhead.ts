@@ -12,13 +12,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { BaasClient } from '../../src/baas/client';
 import { silentLogger } from '../../src/core/logger';
-import { DEFAULT_RULES, type Recipient } from '../../src/core/types';
+import { type Recipient } from '../../src/core/types';
 import { startEmulator } from '../../src/emulator/emulator';
-import { DEFAULT_GUARD } from '../../src/guard/spendGuard';
 import { createServer } from '../../src/mcp/server';
 import { createSendingRuntime } from '../../src/sending/runtime';
-import type { SendingSettings } from '../../src/sending/settings';
 import { msSince } from './stats';
+import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../src/core/settings';
 
 const PROJECT = '123e4567-e89b-42d3-a456-426614174000';
 const CALLBACK = '02-1234-5678';

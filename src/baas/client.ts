@@ -2,16 +2,16 @@
 // SMS and MMS and reads a group's delivery status; see request.ts for retries and errors.
 import { BaasSmsError } from '../core/errors';
 import { silentLogger } from '../core/logger';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../core/settings';
 import type { GroupStatus } from '../core/types';
 import { toGroupStatus } from './groupStatus';
 import { DEFAULT_BAAS_PATHS, groupStatusPath, type BaasPaths } from './paths';
 import { callApi, type RequestConfig } from './request';
-import type { BaasClientOptions, MmsRequest, SendAccepted, SendBody, SendOptions, SmsRequest } from './types';
+import type { BaasClientOptions, MmsRequest, SendAccepted, SendBody, SendRequestOptions, SmsRequest } from './types';
 
-export type { BaasClientOptions, MmsRequest, SendAccepted, SendOptions, SmsRequest } from './types';
+export type { BaasClientOptions, MmsRequest, SendAccepted, SendRequestOptions, SmsRequest } from './types';
 export { API_PREFIXED_BAAS_PATHS, DEFAULT_BAAS_PATHS, type BaasPaths } from './paths';
 
-export const DEFAULT_BAAS_BASE_URL = 'https://api.aiapp.link';
 const CHANNEL = { sms: 1, mms: 3 } as const;
 
 export class BaasClient {
@@ -25,8 +25,8 @@ export class BaasClient {
     if (!apiKey) throw new BaasSmsError('MISSING_API_KEY', { outcome: 'not_sent' });
     this.#config = {
       apiKey,
-      baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BAAS_BASE_URL),
-      timeoutMs: positive(options.timeoutMs, 20_000),
+      baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+      timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS),
       maxRetries: Math.max(0, Math.floor(options.maxRetries ?? 2)),
       maxRetryAfterMs: Math.max(0, options.maxRetryAfterMs ?? 5_000),
       retryBaseDelayMs: Math.max(0, options.retryBaseDelayMs ?? 250),
@@ -37,12 +37,12 @@ export class BaasClient {
   }
 
   /** Sends one SMS/LMS to every recipient (channel 1). Resolves with the group id the API assigned. */
-  sendSms(body: SmsRequest, opts: SendOptions): Promise<SendAccepted> {
+  sendSms(body: SmsRequest, opts: SendRequestOptions): Promise<SendAccepted> {
     return this.send(this.paths.sendSms, { ...smsFields(body), channel_id: CHANNEL.sms }, opts);
   }
 
   /** Sends one MMS (subject and image URLs) to every recipient (channel 3). */
-  sendMms(body: MmsRequest, opts: SendOptions): Promise<SendAccepted> {
+  sendMms(body: MmsRequest, opts: SendRequestOptions): Promise<SendAccepted> {
     return this.send(this.paths.sendMms, { ...smsFields(body), subject: body.subject, img_url_list: [...body.img_url_list], channel_id: CHANNEL.mms }, opts);
   }
 
@@ -61,7 +61,7 @@ export class BaasClient {
     return toGroupStatus(groupId, answer.data);
   }
 
-  private async send(path: string, body: SendBody, opts: SendOptions): Promise<SendAccepted> {
+  private async send(path: string, body: SendBody, opts: SendRequestOptions): Promise<SendAccepted> {
     // An HTTP header carries visible ASCII only; say so rather than fail as a "network" error.
     if (!/^[\x21-\x7e]{1,255}$/.test(opts.idempotencyKey ?? '')) {
       throw new BaasSmsError('INVALID_INPUT', { field: 'idempotency_key', params: { detail: '1 to 255 visible ASCII characters (a UUID, say)' }, outcome: 'not_sent' });

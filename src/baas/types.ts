@@ -24,7 +24,7 @@ export interface SendAccepted {
   server_message?: string;
 }
 
-export interface SendOptions {
+export interface SendRequestOptions {
   /** The same key for every attempt of one logical send, so the server can tell a retry from a new send. */
   idempotencyKey: string;
   signal?: AbortSignal;
@@ -32,7 +32,7 @@ export interface SendOptions {
 
 export interface BaasClientOptions {
   apiKey: string;
-  /** Default https://api.aiapp.link. A path prefix (self-hosted gateway) is kept. */
+  /** Default DEFAULT_BASE_URL (core/settings.ts). A path prefix (self-hosted gateway) is kept. */
   baseUrl?: string;
   /** Per attempt, from connecting to the last byte of the answer. Default 20000. */
   timeoutMs?: number;

@@ -3,10 +3,9 @@
 // MCP conformance suite. Only this directory touches `process` and the console.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { VERSION } from '../core/version';
-import { defaultLedgerPath } from '../ledger/ledgerPath';
 import { createServer } from '../mcp/server';
 import { createSendingRuntime } from '../sending/runtime';
-import { sandboxDelayFromEnv, settingsFromEnv } from './envSettings';
+import { standaloneSettings } from './envSettings';
 import { createStderrLogger } from './stderrLogger';
 
 const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through the BaaS API
@@ -36,13 +35,13 @@ async function main(argv: string[]): Promise<void> {
   const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && argv[i - 1] !== '--port');
   if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);
 
-  const settings = settingsFromEnv(env, { sandbox: argv.includes('--sandbox') }, logger);
+  const { sending: settings, ledgerFile, sandboxDelayMs } = standaloneSettings(env, { sandbox: argv.includes('--sandbox') }, logger);
   const runtime = createSendingRuntime({
     settings: () => settings,
     apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
-    ledgerFile: defaultLedgerPath(env),
+    ledgerFile,
     logger,
-    sandboxDeliveryDelayMs: sandboxDelayFromEnv(env),
+    sandboxDeliveryDelayMs: sandboxDelayMs,
   });
   for (const entry of runtime.ledger.recoverInterrupted()) {
     logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
@@ -65,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdin.on('close', () => void shutdown());
     stop = cleanup;
   }
-  logger.info(`ready${settings.sandbox ? ' (sandbox: nothing leaves this machine)' : ''}; ledger ${defaultLedgerPath(env)}`);
+  logger.info(`ready${settings.sandbox ? ' (sandbox: nothing leaves this machine)' : ''}; ledger ${ledgerFile}`);
 
   let stopping = false;
   async function shutdown(): Promise<void> {

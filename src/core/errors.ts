@@ -66,6 +66,19 @@ export class BaasSmsError extends Error {
     Object.defineProperty(this, BRAND, { value: true });
   }
 
+  /**
+   * This error with some of its options changed — a send id added to its params, say — keeping the rest
+   * and this error as the cause. `params` are merged; pass `code` to restate it as another error.
+   */
+  with(changes: BaasSmsErrorOptions & { code?: ErrorCode }): BaasSmsError {
+    const { code = this.code, params, ...options } = changes;
+    return new BaasSmsError(code, {
+      field: this.field, status: this.status, serverCode: this.serverCode, serverMessage: this.serverMessage, outcome: this.outcome, cause: this,
+      ...options,
+      params: { ...this.params, ...params },
+    });
+  }
+
   /** The error as a user sees it: code, field, what happened and what to do, in `locale`. */
   describe(locale: Locale): ErrorDescription {
     const text = errorText(this.code, { ...this.params, field: this.field, serverMessage: this.serverMessage, serverCode: this.serverCode, status: this.status }, locale);

@@ -11,13 +11,11 @@ export type MessageKind = 'sms' | 'mms';
 export type MessageType = 'SMS' | 'LMS' | 'MMS';
 
 export interface RulesConfig {
-  /** Bytes (EUC-KR) up to which a text goes as SMS; above it, LMS. Default 90. */
+  /** Bytes (EUC-KR) up to which a text goes as SMS; above it, LMS (default in core/settings.ts). */
   smsByteLimit: number;
   /** Per-message prices in KRW for the cost estimate. */
   prices: Record<MessageType, number>;
 }
-
-export const DEFAULT_RULES: RulesConfig = { smsByteLimit: 90, prices: { SMS: 9.9, LMS: 30, MMS: 100 } };
 
 /** What a caller asks to send, before the rules have looked at it (tool arguments, command input). */
 export interface SendInput {

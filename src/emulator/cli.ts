@@ -1,5 +1,6 @@
 // `baas-sms-mcp emulator [--port N] [--delay MS] [--key K] [--host H] [--envelope legacy|result]`:
 // runs the emulator in the foreground until SIGINT/SIGTERM. Messages go to the logger (stderr).
+import { DEFAULT_SANDBOX_DELIVERY_DELAY_MS } from '../core/settings';
 import { BaasSmsError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { startEmulator, type EmulatorOptions } from './emulator';
@@ -38,7 +39,7 @@ export async function runEmulatorCli(argv: string[], logger: Logger): Promise<vo
   const emulator = await startEmulator({ ...options, logger });
   logger.info(`BaaS emulator listening on ${emulator.url}`);
   logger.info(`  set BAAS_API_BASE_URL=${emulator.url}; key: ${options.apiKey ? 'only the one given with --key' : 'any non-empty key'}`);
-  logger.info(`  delivery delay ${options.deliveryDelayMs ?? 1500} ms; test numbers: ${Object.entries(EMULATOR_TEST_NUMBERS).map(([n, b]) => `${n} ${b.description}`).join('; ')}`);
+  logger.info(`  delivery delay ${options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS} ms; test numbers: ${Object.entries(EMULATOR_TEST_NUMBERS).map(([n, b]) => `${n} ${b.description}`).join('; ')}`);
   logger.info(`  control endpoints under ${emulator.url}/__emulator/ (state, requests, commits, faults, reset)`);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {

@@ -1,5 +1,6 @@
 // A local stand-in for the BaaS messaging API (baas-api.md): the sandbox's backend, the tests' real
 // HTTP server, and `baas-sms-mcp emulator`. Plain node:http, state in memory.
+import { DEFAULT_SANDBOX_DELIVERY_DELAY_MS } from '../core/settings';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger, type Logger } from '../core/logger';
@@ -21,7 +22,7 @@ export interface EmulatorOptions {
   host?: string;
   /** The only key accepted; when absent any non-empty key is. */
   apiKey?: string;
-  /** How long each recipient stays 전송중 before 성공/실패. Default 1500 ms. */
+  /** How long each recipient stays 전송중 before 성공/실패. Default DEFAULT_SANDBOX_DELIVERY_DELAY_MS (core/settings.ts). */
   deliveryDelayMs?: number;
   /** Answer shape: 'legacy' `{success,message,data}` (default) or 'result' `{result,data,message,errorCode}`. */
   envelope?: EnvelopeStyle;
@@ -62,7 +63,7 @@ export interface BaasEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<BaasEmulator> {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
-  const store = new MessageStore({ firstGroupId: options.firstGroupId ?? 10001, deliveryDelayMs: options.deliveryDelayMs ?? 1500, now, maxGroups: options.maxGroups });
+  const store = new MessageStore({ firstGroupId: options.firstGroupId ?? 10001, deliveryDelayMs: options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS, now, maxGroups: options.maxGroups });
   const faults = new FaultSchedule();
   const log = new RequestLog({ enabled: options.recordRequests ?? true });
   const waits = new Set<() => void>();

@@ -14,7 +14,7 @@ export interface TestNumberBehaviour {
 
 /**
  * Deterministic test numbers of the BaaS emulator. Every other well-formed `010-XXXX-XXXX` number is
- * delivered (`성공`) one delivery delay (default 1500 ms) after the send.
+ * delivered (`성공`) one delivery delay (default DEFAULT_SANDBOX_DELIVERY_DELAY_MS) after the send.
  *
  * | number | result |
  * |---|---|

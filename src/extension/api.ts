@@ -4,8 +4,9 @@
 import type { McpHttpHost } from '../mcp/httpHost';
 import type { SendingRuntime } from '../sending/runtime';
 import type { ConfirmSend } from '../sending/types';
-import type { HistoryTreeProvider } from './historyTreeProvider';
-import type { BaasMcpProvider } from './mcpProvider';
+import type { HistoryService } from './history/historyService';
+import type { HistoryTreeProvider } from './history/historyTreeProvider';
+import type { BaasMcpProvider } from './mcp/mcpProvider';
 
 export interface BaasSmsExtensionApi {
   /** The one ledger + guard + send service behind agent tool calls, commands and the tree. */
@@ -13,6 +14,8 @@ export interface BaasSmsExtensionApi {
   /** The in-process MCP host, started on first call (as VS Code's resolve does). */
   mcpHost(): Promise<Pick<McpHttpHost, 'url' | 'port' | 'token'>>;
   historyProvider: HistoryTreeProvider;
+  /** What the tree shows and keeps current: the ledger followed, open groups polled. */
+  historyService: HistoryService;
   testing: {
     /**
      * Answers send confirmations with `fn` instead of the modal (code-server's smoke-test driver

@@ -1,28 +1,27 @@
 // Entry point. Builds the services once (logger, key store, one sending runtime, the MCP host), hands
 // them to small register* helpers that each return a Disposable, and (under a test runner only)
 // returns the test-facing API.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LEDGER_FILE_NAME } from '../ledger/ledgerPath';
 import { createSendingRuntime } from '../sending/runtime';
-import type { SendingSettings } from '../sending/settings';
 import type { BaasSmsExtensionApi } from './api';
-import { ApiKeyStore } from './apiKeyStore';
+import { ApiKeyStore } from './settings/apiKeyStore';
 import { CONFIG_SECTION, MCP_SERVER_NAME } from './constants';
-import { HistoryTreeProvider } from './historyTreeProvider';
-import { announceFinished, registerHistoryView } from './historyView';
-import { registerKeyCommands } from './keyCommands';
+import { HistoryService } from './history/historyService';
+import { HistoryTreeProvider } from './history/historyTreeProvider';
+import { announceFinished, registerHistoryView } from './history/historyView';
+import { registerKeyCommands } from './settings/keyCommands';
 import { t } from './l10n';
-import { McpHostController } from './mcpHostController';
-import { BaasMcpProvider, registerMcpProvider } from './mcpProvider';
-import { registerModeCommands } from './modeCommands';
+import { McpHostController } from './mcp/mcpHostController';
+import { BaasMcpProvider, registerMcpProvider } from './mcp/mcpProvider';
+import { registerModeCommands } from './settings/modeCommands';
 import { OutputLogger } from './outputLogger';
-import { registerSendCommands } from './sendCommands';
-import { SendConfirmation } from './sendConfirmation';
-import { pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './sendingSettings';
-import { registerSnippetCommand } from './snippetCommand';
-import { registerStatusBar } from './statusBar';
-import { registerStatusCommand } from './statusCommand';
+import { registerSendCommands } from './send/sendCommands';
+import { SendConfirmation } from './send/sendConfirmation';
+import { ledgerFileFor, pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './settings/sendingSettings';
+import { registerSnippetCommand } from './snippets/snippetCommand';
+import { registerStatusBar } from './settings/statusBar';
+import { registerStatusCommand } from './history/statusCommand';
+import type { SendingSettings } from '../core/settings';
 
 export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi | undefined {
   const channel = vscode.window.createOutputChannel(t('BaaS SMS'), { log: true });
@@ -30,14 +29,15 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   const apiKeys = new ApiKeyStore(context.secrets, (key) => logger.addSecret(key));
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(CONFIG_SECTION);
   const settings = (): SendingSettings => sendingSettingsFrom(config(), vscode.env.language);
-  const runtime = createSendingRuntime({ settings, apiKey: () => apiKeys.get(), ledgerFile: ledgerFile(context), logger });
+  const runtime = createSendingRuntime({ settings, apiKey: () => apiKeys.get(), ledgerFile: ledgerFileFor(context.globalStorageUri.fsPath, process.env), logger });
   const confirmation = new SendConfirmation(() => skipConfirmationForSandbox(config()), logger);
   const mcpHost = new McpHostController(
     { sendService: runtime.sendService, ledger: runtime.ledger, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME },
     logger,
   );
   const mcpProvider = new BaasMcpProvider(mcpHost, apiKeys, settings);
-  const history = new HistoryTreeProvider({ runtime, logger, pollCapMs: () => pollCapMs(config()), onGroupFinished: announceFinished });
+  const history = new HistoryService({ runtime, logger, pollCapMs: () => pollCapMs(config()), onGroupFinished: announceFinished });
+  const historyTree = new HistoryTreeProvider(history);
   const locale = (): SendingSettings['locale'] => settings().locale;
 
   context.subscriptions.push(
@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
     { dispose: () => void runtime.dispose() },
     mcpHost,
     registerMcpProvider(mcpProvider, apiKeys),
-    registerHistoryView(history, runtime.sendService, locale, logger),
+    registerHistoryView(historyTree, history, runtime.sendService, locale, logger),
     registerKeyCommands(apiKeys),
     registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
     registerStatusCommand(runtime.sendService, runtime.ledger, settings, logger),
@@ -62,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   return {
     runtime,
     mcpHost: () => mcpHost.start(),
-    historyProvider: history,
+    historyProvider: historyTree,
+    historyService: history,
     testing: {
       setConfirmOverride: (fn) => confirmation.setOverride(fn),
       logLines: () => logger.lines(),
@@ -74,13 +75,6 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
 
 export function deactivate(): void {
   // Everything is in context.subscriptions.
-}
-
-/** BAAS_LEDGER_FILE (tests, or sharing the standalone server's ledger), else this extension's global storage (created by the first write). */
-function ledgerFile(context: vscode.ExtensionContext): string {
-  const override = process.env.BAAS_LEDGER_FILE?.trim();
-  if (override) return path.resolve(override);
-  return path.join(context.globalStorageUri.fsPath, LEDGER_FILE_NAME);
 }
 
 function reportInterruptedSends(count: number, logger: OutputLogger): void {

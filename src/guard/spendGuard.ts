@@ -1,5 +1,5 @@
 // The spend guard: ceilings on what live sending may cost, set by the user (VS Code settings or the
-// environment) and read afresh for every send. No tool argument can raise them: there is none.
+// environment; GuardConfig and its defaults are in core/settings.ts) and read afresh for every send. No tool argument can raise them: there is none.
 //
 // Sandbox sends cost nothing and reach no phone, so they skip the live-sending switch, the
 // allow-list and the per-minute and per-day budgets (nor do they count towards them); they still
@@ -7,54 +7,10 @@
 // Budgets are rolling windows (the last 60 seconds, the last 24 hours) of sends recorded by this
 // process: the extension and a standalone server each keep their own.
 import { BaasSmsError } from '../core/errors';
-import { silentLogger, type Logger } from '../core/logger';
 import { maskPhone } from '../core/redact';
 import type { Recipient } from '../core/types';
-import { normalizeAllowListEntry, parseAllowList } from './allowList';
-
-export interface GuardConfig {
-  /** Off: every live send is refused (sandbox still works). Default true. */
-  liveSendingEnabled: boolean;
-  /** Default 100. */
-  maxRecipientsPerSend: number;
-  /** Live sends in any 60 seconds. Default 10. */
-  maxSendsPerMinute: number;
-  /** Live recipients in any 24 hours. Default 1000. */
-  maxRecipientsPerDay: number;
-  /** Numbers (010-XXXX-XXXX) live sends may go to; empty lets anyone receive. */
-  allowList: string[];
-}
-
-export const DEFAULT_GUARD: GuardConfig = {
-  liveSendingEnabled: true,
-  maxRecipientsPerSend: 100,
-  maxSendsPerMinute: 10,
-  maxRecipientsPerDay: 1000,
-  allowList: [],
-};
-
-/**
- * BAAS_LIVE_SENDING (0/false/no/off disables), BAAS_MAX_RECIPIENTS_PER_SEND, BAAS_MAX_SENDS_PER_MINUTE,
- * BAAS_MAX_RECIPIENTS_PER_DAY (whole numbers ≥ 0; 0 blocks live sending) and BAAS_ALLOWED_RECIPIENTS
- * (comma-separated numbers).
- */
-export function guardConfigFromEnv(env: NodeJS.ProcessEnv, logger: Logger = silentLogger): GuardConfig {
-  const limit = (name: string, fallback: number): number => {
-    const text = env[name]?.trim();
-    if (!text) return fallback;
-    if (/^\d+$/.test(text)) return Number(text);
-    logger.warn(`${name}="${text}" is not a whole number; using ${fallback}`);
-    return fallback;
-  };
-  const live = env.BAAS_LIVE_SENDING?.trim().toLowerCase();
-  return {
-    liveSendingEnabled: !(live && ['0', 'false', 'no', 'off'].includes(live)),
-    maxRecipientsPerSend: limit('BAAS_MAX_RECIPIENTS_PER_SEND', DEFAULT_GUARD.maxRecipientsPerSend),
-    maxSendsPerMinute: limit('BAAS_MAX_SENDS_PER_MINUTE', DEFAULT_GUARD.maxSendsPerMinute),
-    maxRecipientsPerDay: limit('BAAS_MAX_RECIPIENTS_PER_DAY', DEFAULT_GUARD.maxRecipientsPerDay),
-    allowList: parseAllowList(env.BAAS_ALLOWED_RECIPIENTS ?? ''),
-  };
-}
+import type { GuardConfig } from '../core/settings';
+import { normalizeAllowListEntry } from './allowList';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;

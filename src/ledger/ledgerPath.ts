@@ -12,10 +12,16 @@ const APP_NAME = 'baas-sms';
  * Linux, `~/Library/Application Support` on macOS, `%LOCALAPPDATA%\baas-sms\Data` on Windows.
  */
 export function defaultLedgerPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string {
-  const override = env.BAAS_LEDGER_FILE?.trim();
-  if (override) return path.resolve(override);
+  const override = ledgerFileFromEnv(env);
+  if (override) return override;
   const paths = platform === 'win32' ? path.win32 : path.posix;
   return paths.join(userDataDir(env, platform, home), LEDGER_FILE_NAME);
+}
+
+/** BAAS_LEDGER_FILE made absolute, if set: the only place it is read (both hosts honour it). */
+export function ledgerFileFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const override = env.BAAS_LEDGER_FILE?.trim();
+  return override ? path.resolve(override) : undefined;
 }
 
 function userDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {

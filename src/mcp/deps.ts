@@ -4,8 +4,8 @@ import type { Locale } from '../core/locale';
 import type { Logger } from '../core/logger';
 import type { SendLedger } from '../ledger/sendLedger';
 import type { SendService } from '../sending/sendService';
-import type { SendingSettings } from '../sending/settings';
 import type { ConfirmSend } from '../sending/types';
+import type { SendingSettings } from '../core/settings';
 
 export interface ServerDeps {
   sendService: SendService;

@@ -1,10 +1,9 @@
 // createServer(): the MCP server with every tool, resource and prompt. Transport-free: the stdio
 // command and the extension's in-process HTTP host each connect it to their own transport.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { VERSION } from '../core/version';
 import type { ServerDeps } from './deps';
-import { codeInputErrors } from './inputErrors';
+import { answerToolListFromFile, codeInputErrors, noElicitationValidator } from './sdkPatches';
 import { registerAnalyzeSendResultsPrompt } from './prompts/analyzeSendResults';
 import { registerComposeMmsPrompt } from './prompts/composeMms';
 import { registerComposeSmsPrompt } from './prompts/composeSms';
@@ -13,7 +12,6 @@ import { registerGetMessageStatusTool } from './tools/getMessageStatus';
 import { registerGetSendHistoryTool } from './tools/getSendHistory';
 import { registerPreviewMessageTool } from './tools/previewMessage';
 import { registerSendMmsTool } from './tools/sendMms';
-import { answerToolListFromFile } from './toolList';
 import { registerSendSmsTool } from './tools/sendSms';
 
 export const DEFAULT_SERVER_NAME = 'baas-sms';
@@ -23,15 +21,6 @@ const INSTRUCTIONS =
   'Before a send: preview_message. After: get_message_status with the group_id, polling with growing pauses until nothing is pending. ' +
   'An error with outcome "unknown" means the message may have gone out: check get_send_history, never re-send blindly. ' +
   'For code that integrates SMS into an app, start from get_integration_code.';
-
-// The SDK checks elicitation answers with this validator, by default an Ajv instance built for every
-// server. These tools never elicit, so this one refuses; the bundles leave Ajv out (esbuild.mjs), and
-// the server starts without compiling it.
-export const noElicitationValidator: jsonSchemaValidator = {
-  getValidator: () => {
-    throw new Error('baas-sms-mcp never asks the client for input (elicitation), so it has no answers to validate');
-  },
-};
 
 /** `liveToolList`: answer tools/list with the SDK's own conversion (for `npm run tool-list` and its test), not toolList.json. */
 export function createServer(deps: ServerDeps, options: { liveToolList?: boolean } = {}): { server: McpServer; cleanup: () => Promise<void> } {

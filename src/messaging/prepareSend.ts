@@ -5,8 +5,8 @@ import { BaasSmsError } from '../core/errors';
 import type { Locale } from '../core/locale';
 import type { MessageType, PreparedSend, RulesConfig, SendInput, SendWarning } from '../core/types';
 import { checkAdvertising, describeMissingAdRules, isKoreanNightTime, type AdvertisingOptions } from './advertising';
-import { describeCharacter, measureText } from './bytes';
-import { MAX_IMAGES, MAX_MESSAGE_BYTES, MAX_RECIPIENTS, MAX_SUBJECT_BYTES } from './limits';
+import { checkImageUrls, checkMessageText, checkSubjectText } from './fieldChecks';
+import { MAX_RECIPIENTS } from './limits';
 import { classifyMessage } from './messageType';
 import { normalizeCallbackNumber } from './phone';
 import { normalizeRecipients } from './recipients';
@@ -23,8 +23,8 @@ export interface PrepareSendOptions {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Validates and prices a send. Order: project id, recipients, callback number, empty message/subject,
- * images, unsendable characters, byte limits, advertising rules. A blank `project_id` counts as
+ * Validates and prices a send. Order: project id, recipients, callback number, message, subject,
+ * images (each field's own checks in fieldChecks.ts), advertising rules. A blank `project_id` counts as
  * absent (agents often pass ""), so the default applies. For an SMS, a subject or images are
  * ignored with an IGNORED_FOR_SMS warning: the SMS endpoint has no field for them.
  */
@@ -38,29 +38,18 @@ export function prepareSend(input: SendInput, options: PrepareSendOptions): Prep
   const callback_number = normalizeCallbackNumber(input.callback_number);
 
   const message = input.message;
-  if (typeof message !== 'string' || message.trim() === '') throw new BaasSmsError('EMPTY_MESSAGE', { field: 'message' });
+  const message_bytes = checkMessageText(message);
   const subject = isMms ? input.subject : undefined;
-  if (isMms && (typeof subject !== 'string' || subject.trim() === '')) throw new BaasSmsError('EMPTY_SUBJECT', { field: 'subject' });
+  const subject_bytes = isMms ? checkSubjectText(subject) : 0;
   const image_urls = isMms ? checkImageUrls(input.image_urls ?? []) : [];
   if (!isMms) {
     const ignored = [input.subject ? 'subject' : '', input.image_urls?.length ? 'image_urls' : ''].filter(Boolean);
     if (ignored.length) warnings.push(sendWarning('IGNORED_FOR_SMS', locale, { fields: ignored.join(', ') }));
   }
 
-  const messageSize = measureText(message);
-  const subjectSize = subject === undefined ? { bytes: 0, unencodable: [] } : measureText(subject);
-  rejectUnencodable('message', messageSize.unencodable);
-  rejectUnencodable('subject', subjectSize.unencodable);
-  if (messageSize.bytes > MAX_MESSAGE_BYTES) {
-    throw new BaasSmsError('MESSAGE_TOO_LONG', { field: 'message', params: { actual: messageSize.bytes, max: MAX_MESSAGE_BYTES } });
-  }
-  if (subjectSize.bytes > MAX_SUBJECT_BYTES) {
-    throw new BaasSmsError('SUBJECT_TOO_LONG', { field: 'subject', params: { actual: subjectSize.bytes, max: MAX_SUBJECT_BYTES } });
-  }
-
   warnings.push(...advertisingWarnings(message, options));
-  const message_type = classifyMessage(input.kind, messageSize.bytes, rules.smsByteLimit);
-  if (message_type === 'LMS') warnings.unshift(sendWarning('SMS_BECOMES_LMS', locale, { bytes: messageSize.bytes, limit: rules.smsByteLimit }));
+  const message_type = classifyMessage(input.kind, message_bytes, rules.smsByteLimit);
+  if (message_type === 'LMS') warnings.unshift(sendWarning('SMS_BECOMES_LMS', locale, { bytes: message_bytes, limit: rules.smsByteLimit }));
   if (duplicatesDropped > 0) warnings.unshift(sendWarning('DUPLICATES_DROPPED', locale, { count: duplicatesDropped }));
 
   return {
@@ -73,8 +62,8 @@ export function prepareSend(input: SendInput, options: PrepareSendOptions): Prep
     image_urls,
     project_id,
     message_type,
-    message_bytes: messageSize.bytes,
-    subject_bytes: subjectSize.bytes,
+    message_bytes,
+    subject_bytes,
     estimated_cost_krw: estimateCost(recipients.length, message_type, rules),
     warnings,
   };
@@ -91,30 +80,6 @@ function resolveProjectId(given: string | undefined, fallback: string | undefine
   if (projectId === undefined) throw new BaasSmsError('MISSING_PROJECT_ID', { field: 'project_id' });
   if (!UUID.test(projectId)) throw new BaasSmsError('INVALID_PROJECT_ID', { field: 'project_id', params: { input: projectId } });
   return projectId;
-}
-
-function checkImageUrls(urls: string[]): string[] {
-  if (!Array.isArray(urls)) throw new BaasSmsError('INVALID_IMAGE_URL', { field: 'image_urls', params: { input: String(urls) } });
-  if (urls.length > MAX_IMAGES) throw new BaasSmsError('TOO_MANY_IMAGES', { field: 'image_urls', params: { count: urls.length, max: MAX_IMAGES } });
-  urls.forEach((url, i) => {
-    if (!isHttpUrl(url)) throw new BaasSmsError('INVALID_IMAGE_URL', { field: `image_urls[${i}]`, params: { input: String(url) } });
-  });
-  return [...urls];
-}
-
-function isHttpUrl(url: unknown): boolean {
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return false;
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-function rejectUnencodable(field: 'message' | 'subject', chars: string[]): void {
-  if (chars.length === 0) return;
-  throw new BaasSmsError('UNSENDABLE_CHARACTERS', { field, params: { chars: chars.map(describeCharacter).join(', '), count: chars.length } });
 }
 
 function advertisingWarnings(message: string, options: PrepareSendOptions): SendWarning[] {

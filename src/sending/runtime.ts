@@ -5,14 +5,14 @@ import { SpendGuard } from '../guard/spendGuard';
 import { SendLedger } from '../ledger/sendLedger';
 import { SandboxBackend } from './sandbox';
 import { SendService } from './sendService';
-import type { SendingSettings } from './settings';
+import type { SendingSettings } from '../core/settings';
 
 export interface SendingRuntimeOptions {
   settings: () => SendingSettings;
   apiKey: () => Promise<string | undefined>;
   ledgerFile: string;
   logger: Logger;
-  /** How long sandbox recipients stay 전송중 before their final state (default 1500 ms). */
+  /** How long sandbox recipients stay 전송중 before their final state (default in core/settings.ts). */
   sandboxDeliveryDelayMs?: number;
 }
 

@@ -2,6 +2,7 @@
 // and never leave the machine. Group ids start from the clock so that sandbox groups of different
 // sessions do not share ids in the ledger.
 import type { Logger } from '../core/logger';
+import { DEFAULT_SANDBOX_DELIVERY_DELAY_MS } from '../core/settings';
 import type * as EmulatorModule from '../emulator/emulator';
 import type { BaasEmulator } from '../emulator/emulator';
 
@@ -27,7 +28,7 @@ export class SandboxBackend {
     const { startEmulator } = require('../emulator/emulator') as typeof EmulatorModule;
     return startEmulator({
       apiKey: SANDBOX_API_KEY,
-      deliveryDelayMs: this.options.deliveryDelayMs ?? 1500,
+      deliveryDelayMs: this.options.deliveryDelayMs ?? DEFAULT_SANDBOX_DELIVERY_DELAY_MS,
       firstGroupId: Math.floor(Date.now() / 1000) * 1000,
       controlEndpoints: false,
       // The sandbox runs as long as its server or VS Code window: bound what it keeps.

@@ -6,13 +6,15 @@ import { BaasSmsError, toBaasSmsError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { nodeCrypto } from '../core/nodeBuiltins';
 import { maskPhone } from '../core/redact';
+import { SANDBOX_PROJECT_ID, type SendingSettings } from '../core/settings';
 import type { SendInput } from '../core/types';
 import type { SpendGuard } from '../guard/spendGuard';
 import type { LedgerEntry, SendLedger } from '../ledger/sendLedger';
 import { prepareSend } from '../messaging/prepareSend';
 import { sendFingerprint } from './fingerprint';
+import { RecentSends } from './recentSends';
 import { SANDBOX_API_KEY, type SandboxBackend } from './sandbox';
-import { SANDBOX_PROJECT_ID, type SendingSettings } from './settings';
+import { pendingSend, requestSend } from './sendRequest';
 import type { AdvertisementOptions, SendOptions, SendPreview, SendResult, StatusResult } from './types';
 
 export interface SendServiceDeps {
@@ -26,16 +28,14 @@ export interface SendServiceDeps {
   now?: () => number;
 }
 
-/** `at` is when the send settled; a send still in flight (say, awaiting its confirmation) never expires. */
-interface RecentSend { at?: number; fingerprint: string; result: Promise<SendResult> }
-
 export class SendService {
   private readonly clients = new Map<string, BaasClient>();
-  private readonly recent = new Map<string, RecentSend>();
+  private readonly recent: RecentSends;
   private readonly now: () => number;
 
   constructor(private readonly deps: SendServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.recent = new RecentSends(() => this.deps.settings().duplicateWindowSeconds * 1000, this.now);
   }
 
   /** Validates and prices a send without sending it. Throws BaasSmsError for what the rules refuse. */
@@ -56,91 +56,46 @@ export class SendService {
   async assess(input: SendInput, advertisement?: AdvertisementOptions): Promise<{ preview: SendPreview; blocked?: BaasSmsError }> {
     const preview = this.preview(input, advertisement);
     try {
-      if (!preview.sandbox && !(await this.deps.apiKey())) throw new BaasSmsError('MISSING_API_KEY');
-      this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
+      await this.apiKeyFor(preview.sandbox);
+      this.checkGuard(preview);
       return { preview };
     } catch (error) {
       return { preview, blocked: toBaasSmsError(error) };
     }
   }
 
+  /**
+   * Sends, in this order: the rules, the duplicate window, the key and the spend guard, the
+   * confirmation (and the guard again), the ledger before, the one API call, the ledger after.
+   * Everything that can refuse without sending comes before the pending record; nothing is retried
+   * once the request may have reached the server.
+   */
   async send(input: SendInput, options: SendOptions): Promise<SendResult> {
     const preview = this.preview(input, options.advertisement);
-    // Looked up before the key and the spend limits: a repeat of a send that went out must get that
-    // send's answer, not a refusal saying "not sent" (the budget it spent may be what refuses it).
-    const fingerprint = sendFingerprint(preview, preview.sandbox);
-    const dedupeKey = options.idempotencyKey ? `key:${options.idempotencyKey}` : `fp:${fingerprint}`;
-    const earlier = this.recentSend(dedupeKey, fingerprint);
-    if (earlier) {
+    // Before the key and the spend limits: a repeat of a send that went out must get that send's
+    // answer, not a refusal saying "not sent" (the budget it spent may be what refuses it).
+    const duplicate = this.recent.check(options.idempotencyKey, sendFingerprint(preview, preview.sandbox));
+    if (duplicate.earlier) {
       this.deps.logger.info(`send answered from an identical send moments ago (${preview.recipients.length} recipients); nothing new was sent`);
-      return { ...(await earlier), deduplicated: true };
+      return { ...(await duplicate.earlier), deduplicated: true };
     }
-    // Registered before its first await, so a concurrent identical call finds it.
-    const result = this.checkAndSend(preview, options);
-    const recent: RecentSend = { fingerprint, result };
-    this.recent.set(dedupeKey, recent);
-    // A send that certainly did not go out may be tried again at once; one whose outcome is unknown
-    // may not: an identical repeat gets the same unknown answer until checked or given a new key.
-    result.then(() => { recent.at = this.now(); }, (error: unknown) => {
-      recent.at = this.now();
-      if (toBaasSmsError(error).outcome !== 'unknown' && this.recent.get(dedupeKey) === recent) this.recent.delete(dedupeKey);
-    });
-    return result;
+    return duplicate.settle(this.sendOnce(preview, options));
   }
 
-  private recentSend(key: string, fingerprint: string): Promise<SendResult> | undefined {
-    const windowMs = this.deps.settings().duplicateWindowSeconds * 1000;
-    for (const [k, v] of this.recent) if (v.at !== undefined && this.now() - v.at > Math.max(windowMs, 0)) this.recent.delete(k);
-    const earlier = this.recent.get(key);
-    // A key reused for a different message must not quietly answer with the first one's result.
-    if (earlier && earlier.fingerprint !== fingerprint) {
-      throw new BaasSmsError('INVALID_INPUT', { field: 'idempotency_key', params: { detail: 'this key was used moments ago for a different message; pass a new key' } });
-    }
-    return earlier?.result;
-  }
-
-  private async checkAndSend(preview: SendPreview, options: SendOptions): Promise<SendResult> {
-    const apiKey = preview.sandbox ? SANDBOX_API_KEY : await this.deps.apiKey();
-    if (!apiKey) throw new BaasSmsError('MISSING_API_KEY');
-    this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
-    return this.confirmAndSend(preview, apiKey, options);
-  }
-
-  private async confirmAndSend(preview: SendPreview, apiKey: string, options: SendOptions): Promise<SendResult> {
+  private async sendOnce(preview: SendPreview, options: SendOptions): Promise<SendResult> {
+    const apiKey = await this.apiKeyFor(preview.sandbox);
+    this.checkGuard(preview);
     if (options.confirm && !(await options.confirm(preview))) throw new BaasSmsError('CONFIRMATION_DECLINED');
     // Time passed while the user read the confirmation: budgets may have moved, the caller may have gone.
-    this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
+    this.checkGuard(preview);
     if (options.signal?.aborted) throw new BaasSmsError('CANCELLED', { outcome: 'not_sent' });
-    // Everything that can fail without sending happens before the pending record is written.
     const client = await this.client(preview.sandbox, apiKey);
-    const entry = this.deps.ledger.recordPending({
-      kind: preview.kind,
-      message_type: preview.message_type,
-      project_id: preview.project_id,
-      sandbox: preview.sandbox,
-      origin: options.origin,
-      recipients: preview.recipients,
-      message: preview.message,
-      subject: preview.subject,
-      image_urls: preview.kind === 'mms' ? preview.image_urls : undefined,
-      callback_number: preview.callback_number,
-      message_bytes: preview.message_bytes,
-      estimated_cost_krw: preview.estimated_cost_krw,
-      idempotency_key: options.idempotencyKey ?? nodeCrypto().randomUUID(),
-    });
+
+    const entry = this.deps.ledger.recordPending(pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID()));
     this.deps.guard.record({ recipientCount: preview.recipients.length, sandbox: preview.sandbox });
     const who = `${preview.recipients.length} recipient(s) (${preview.recipients.slice(0, 3).map((r) => maskPhone(r.phone_number)).join(', ')})`;
     try {
-      const body = {
-        recipients: preview.recipients,
-        message: preview.message,
-        callback_number: preview.callback_number,
-        project_id: preview.project_id,
-      };
-      const request = { idempotencyKey: entry.idempotency_key, signal: options.signal };
-      const accepted = preview.kind === 'mms'
-        ? await client.sendMms({ ...body, subject: preview.subject ?? '', img_url_list: preview.image_urls }, request)
-        : await client.sendSms(body, request);
+      const accepted = await requestSend(client, preview, { idempotencyKey: entry.idempotency_key, signal: options.signal });
       this.deps.ledger.recordOutcome(entry.id, { outcome: 'sent', group_id: accepted.group_id });
       this.deps.logger.info(`${preview.message_type} ${entry.id} accepted as group ${accepted.group_id} for ${who}${preview.sandbox ? ' [sandbox]' : ''}`);
       return { send_id: entry.id, group_id: accepted.group_id, sandbox: preview.sandbox, preview, deduplicated: false };
@@ -153,13 +108,22 @@ export class SendService {
     }
   }
 
+  /** The key a send or status check uses: the sandbox's own, or the live one (MISSING_API_KEY without it). */
+  private async apiKeyFor(sandbox: boolean): Promise<string> {
+    const apiKey = sandbox ? SANDBOX_API_KEY : await this.deps.apiKey();
+    if (!apiKey) throw new BaasSmsError('MISSING_API_KEY');
+    return apiKey;
+  }
+
+  private checkGuard(preview: SendPreview): void {
+    this.deps.guard.check({ recipients: preview.recipients, sandbox: preview.sandbox });
+  }
+
   /** Delivery status of a group; recorded in the ledger when the group is one of ours. */
   async getStatus(groupId: number, options: { signal?: AbortSignal } = {}): Promise<StatusResult> {
     const entry = this.deps.ledger.findByGroupId(groupId);
     const sandbox = entry?.sandbox ?? this.deps.settings().sandbox;
-    const apiKey = sandbox ? SANDBOX_API_KEY : await this.deps.apiKey();
-    if (!apiKey) throw new BaasSmsError('MISSING_API_KEY');
-    const client = await this.client(sandbox, apiKey);
+    const client = await this.client(sandbox, await this.apiKeyFor(sandbox));
     const status = await client.getGroupStatus(groupId, { signal: options.signal });
     if (entry) this.deps.ledger.recordStatus(entry.id, status);
     return { ...status, ...(entry ? { send_id: entry.id } : {}), sandbox };
@@ -210,27 +174,8 @@ export class SendService {
 
 /** A send that sent nothing at all keeps its own error; any other ending is an unknown outcome. */
 function sendError(error: BaasSmsError, entry: LedgerEntry): BaasSmsError {
-  if (error.outcome === 'not_sent' || error.code === 'OUTCOME_UNKNOWN') return withSendId(error, entry);
-  return new BaasSmsError('OUTCOME_UNKNOWN', {
-    params: { detail: error.describe('en').message, sendId: entry.id },
-    status: error.status,
-    serverCode: error.serverCode,
-    serverMessage: error.serverMessage,
-    outcome: 'unknown',
-    cause: error,
-  });
-}
-
-function withSendId(error: BaasSmsError, entry: LedgerEntry): BaasSmsError {
-  return new BaasSmsError(error.code, {
-    field: error.field,
-    params: { ...error.params, sendId: entry.id },
-    status: error.status,
-    serverCode: error.serverCode,
-    serverMessage: error.serverMessage,
-    outcome: error.outcome,
-    cause: error,
-  });
+  if (error.outcome === 'not_sent' || error.code === 'OUTCOME_UNKNOWN') return error.with({ params: { sendId: entry.id } });
+  return error.with({ code: 'OUTCOME_UNKNOWN', field: undefined, params: { detail: error.describe('en').message, sendId: entry.id }, outcome: 'unknown' });
 }
 
 /** Sent and not yet final: the only groups worth polling. */

@@ -3,9 +3,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { LedgerEntry } from '../../ledger/sendLedger';
-import { SANDBOX_PROJECT_ID } from '../../sending/settings';
 import { localeOf, type ServerDeps } from '../deps';
 import { runTool } from '../toolResult';
+import { SANDBOX_PROJECT_ID } from '../../core/settings';
 
 export const name = 'get_send_history';
 

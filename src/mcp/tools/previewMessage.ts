@@ -4,6 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { localeOf, type ServerDeps } from '../deps';
 import { commonSendInput, previewFields } from '../schemas';
+import { advertisementOptions, previewAnswer, sendInput } from '../sendAnswer';
 import { runTool } from '../toolResult';
 
 export const name = 'preview_message';
@@ -38,30 +39,11 @@ type Args = z.infer<z.ZodObject<typeof inputSchema>>;
 export function registerPreviewMessageTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: Args) =>
     runTool(localeOf(deps), deps.logger, async () => {
-      const { preview, blocked } = await deps.sendService.assess(
-        {
-          kind: args.kind,
-          recipients: args.recipients,
-          message: args.message,
-          callback_number: args.callback_number ?? '',
-          project_id: args.project_id,
-          ...(args.kind === 'mms' ? { subject: args.subject ?? '', image_urls: args.image_urls ?? [] } : {}),
-        },
-        { isAdvertisement: args.is_advertisement, nightConsent: args.night_time_consent },
-      );
+      const { preview, blocked } = await deps.sendService.assess(sendInput(args.kind, args), advertisementOptions(args));
       const described = blocked?.describe(localeOf(deps));
       return {
         kind: preview.kind,
-        sandbox: preview.sandbox,
-        message_type: preview.message_type,
-        message_bytes: preview.message_bytes,
-        subject_bytes: preview.subject_bytes,
-        recipients: preview.recipients,
-        duplicates_dropped: preview.duplicates_dropped,
-        callback_number: preview.callback_number,
-        project_id: preview.project_id,
-        estimated_cost_krw: preview.estimated_cost_krw,
-        warnings: preview.warnings,
+        ...previewAnswer(preview),
         would_send: !blocked,
         blocked_by: described ? { code: described.code, message: described.message, hint: described.hint } : null,
       };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { localeOf, type ServerDeps } from '../deps';
 import { commonSendInput, sendOutput } from '../schemas';
 import { runTool } from '../toolResult';
-import { sendAnswer, sendOptions } from './sendResult';
+import { sendAnswer, sendInput, sendOptions } from '../sendAnswer';
 
 export const name = 'send_mms';
 
@@ -30,16 +30,5 @@ export type SendMmsArgs = z.infer<z.ZodObject<typeof inputSchema>>;
 export function registerSendMmsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: SendMmsArgs, extra) =>
     runTool(localeOf(deps), deps.logger, async () =>
-      sendAnswer(await deps.sendService.send(
-        {
-          kind: 'mms',
-          recipients: args.recipients,
-          message: args.message,
-          callback_number: args.callback_number ?? '',
-          project_id: args.project_id,
-          subject: args.subject,
-          image_urls: args.image_urls ?? [],
-        },
-        sendOptions(args, extra.signal, deps),
-      ))));
+      sendAnswer(await deps.sendService.send(sendInput('mms', args), sendOptions(args, extra.signal, deps)))));
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { localeOf, type ServerDeps } from '../deps';
 import { commonSendInput, sendOutput } from '../schemas';
 import { runTool } from '../toolResult';
-import { sendAnswer, sendOptions } from './sendResult';
+import { sendAnswer, sendInput, sendOptions } from '../sendAnswer';
 
 export const name = 'send_sms';
 
@@ -26,8 +26,5 @@ export type SendSmsArgs = z.infer<z.ZodObject<typeof commonSendInput>>;
 export function registerSendSmsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: SendSmsArgs, extra) =>
     runTool(localeOf(deps), deps.logger, async () =>
-      sendAnswer(await deps.sendService.send(
-        { kind: 'sms', recipients: args.recipients, message: args.message, callback_number: args.callback_number ?? '', project_id: args.project_id },
-        sendOptions(args, extra.signal, deps),
-      ))));
+      sendAnswer(await deps.sendService.send(sendInput('sms', args), sendOptions(args, extra.signal, deps)))));
 }

@@ -9,12 +9,10 @@ import * as esbuild from 'esbuild';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { silentLogger } from '../../../src/core/logger';
-import type * as McpHostModule from '../../../src/extension/mcpHostModule';
+import type * as McpHostModule from '../../../src/extension/mcp/mcpHostModule';
 import type { ServerDeps } from '../../../src/mcp/deps';
-import { DEFAULT_RULES } from '../../../src/core/types';
-import { DEFAULT_GUARD } from '../../../src/guard/spendGuard';
 import { createSendingRuntime, type SendingRuntime } from '../../../src/sending/runtime';
-import { DEFAULT_BASE_URL, type SendingSettings } from '../../../src/sending/settings';
+import { DEFAULT_BASE_URL, DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
 // Built into a folder of its own with esbuild.mjs's options, so dist/ (maybe a release build) is left alone.
 let out: string;

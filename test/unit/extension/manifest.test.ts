@@ -8,7 +8,7 @@ import {
   COMMANDS, CONFIG_SECTION, CONTEXT_KEYS, EXTENSION_ID, ITEM_COMMANDS, MCP_PROVIDER_ID, SETTINGS, TREE_ITEM_CONTEXT,
   VIEW_CONTAINER_ID, VIEWS, WALKTHROUGH_ID, settingId,
 } from '../../../src/extension/constants';
-import { sendingSettingsFrom, skipConfirmationForSandbox, pollCapMs, type ConfigurationReader } from '../../../src/extension/sendingSettings';
+import { sendingSettingsFrom, skipConfirmationForSandbox, pollCapMs, type ConfigurationReader } from '../../../src/extension/settings/sendingSettings';
 
 const root = path.resolve(__dirname, '../../..');
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as T;
@@ -49,7 +49,9 @@ const placeholders = (text: string): string[] => [...new Set(text.match(/\{\d+\}
 function l10nStringsInSource(): Set<string> {
   const dir = path.join(root, 'src/extension');
   const strings = new Set<string>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+  assert.ok(files.some((f) => f.includes(path.sep)), 'the scan reaches the feature folders');
+  for (const file of files) {
     const source = fs.readFileSync(path.join(dir, file), 'utf8');
     for (const m of source.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1].replace(/\\'/g, "'"));
     // Template literals or double quotes would escape this scan: keep every call in single quotes.

@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { silentLogger } from '../../../src/core/logger';
 import { isOwnMcpTool, MCP_SERVER_NAME, MCP_SERVER_TITLE } from '../../../src/extension/constants';
-import { sendingSettingsFrom } from '../../../src/extension/sendingSettings';
+import { sendingSettingsFrom } from '../../../src/extension/settings/sendingSettings';
 import { createServer } from '../../../src/mcp/server';
 import { createSendingRuntime } from '../../../src/sending/runtime';
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { BaasSmsError } from '../../../src/core/errors';
 import type { Recipient } from '../../../src/core/types';
 import { parseAllowList } from '../../../src/guard/allowList';
-import { DEFAULT_GUARD, guardConfigFromEnv, SpendGuard, type GuardConfig } from '../../../src/guard/spendGuard';
+import { guardConfigFromEnv } from '../../../src/cli/envSettings';
+import { SpendGuard } from '../../../src/guard/spendGuard';
+import { DEFAULT_GUARD, type GuardConfig } from '../../../src/core/settings';
 
 const people = (n: number, start = 0): Recipient[] =>
   Array.from({ length: n }, (_, i) => ({ phone_number: `010-0000-${String(start + i).padStart(4, '0')}`, member_code: `m${i}` }));

@@ -8,13 +8,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from '../../../src/core/logger';
-import { DEFAULT_RULES } from '../../../src/core/types';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
-import { DEFAULT_GUARD } from '../../../src/guard/spendGuard';
 import { createServer } from '../../../src/mcp/server';
 import { createSendingRuntime, type SendingRuntime } from '../../../src/sending/runtime';
-import type { SendingSettings } from '../../../src/sending/settings';
 import type { ConfirmSend } from '../../../src/sending/types';
+import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
 export const PROJECT = '123e4567-e89b-42d3-a456-426614174000';
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BaasSmsError } from '../../../src/core/errors';
-import { DEFAULT_RULES, type SendInput } from '../../../src/core/types';
+import { type SendInput } from '../../../src/core/types';
 import { prepareSend, type PrepareSendOptions } from '../../../src/messaging/prepareSend';
 import { catchBaasError } from './catchBaasError';
+import { DEFAULT_RULES } from '../../../src/core/settings';
 
 const PROJECT = '123e4567-e89b-12d3-a456-426614174000';
 const NOON_KST = new Date('2025-05-02T03:00:00Z');
@@ -221,11 +222,13 @@ describe('prepareSend', () => {
   });
 
   it('answers any input with a prepared send or a BaasSmsError, never anything else', () => {
-    const phone = fc.oneof(fc.constantFrom('010-1234-5678', '01098765432', '+82 10 5555 0000', '02-123-4567', ''), fc.string({ maxLength: 14 }));
+    // Weighted towards valid values: with fast-check's bias to small and empty values, 1,000 runs of an
+    // unweighted generator sometimes never produced one valid send (seen in CI), and then proved nothing.
+    const phone = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('010-1234-5678', '01098765432', '+82 10 5555 0000') }, fc.constantFrom('02-123-4567', ''), fc.string({ maxLength: 14 }));
     const input = fc.record({
       kind: fc.constantFrom('sms' as const, 'mms' as const),
       recipients: fc.array(fc.record({ phone_number: phone, member_code: fc.constantFrom('m', '', ' x ') }), { maxLength: 4 }),
-      message: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom(AD, '안녕', '')),
+      message: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), { weight: 2, arbitrary: fc.constantFrom(AD, '안녕', '') }),
       callback_number: fc.constantFrom('02-1234-5678', '15881234', '123', ''),
       subject: fc.option(fc.string({ unit: 'grapheme', maxLength: 25 }), { nil: undefined }),
       image_urls: fc.option(fc.array(fc.constantFrom('https://a.example/1.jpg', 'ftp://x', 'x'), { maxLength: 6 }), { nil: undefined }),

@@ -7,13 +7,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BaasSmsError } from '../../../src/core/errors';
 import { silentLogger } from '../../../src/core/logger';
-import { DEFAULT_RULES } from '../../../src/core/types';
 import { startEmulator, type BaasEmulator, type FaultPlan } from '../../../src/emulator/emulator';
-import { DEFAULT_GUARD } from '../../../src/guard/spendGuard';
 import type { LedgerEntry } from '../../../src/ledger/sendLedger';
 import { createSendingRuntime } from '../../../src/sending/runtime';
-import type { SendingSettings } from '../../../src/sending/settings';
 import { runPool } from './pool';
+import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
 export const FAULT_PROJECT = '5f0c8a9e-3c1b-4d2a-9e8f-7a6b5c4d3e2f';
 

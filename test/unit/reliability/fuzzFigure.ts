@@ -12,13 +12,11 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ERROR_CODES } from '../../../src/core/errorCodes';
 import { silentLogger } from '../../../src/core/logger';
-import { DEFAULT_RULES } from '../../../src/core/types';
 import { startEmulator } from '../../../src/emulator/emulator';
-import { DEFAULT_GUARD } from '../../../src/guard/spendGuard';
 import { createServer } from '../../../src/mcp/server';
 import { createSendingRuntime } from '../../../src/sending/runtime';
-import type { SendingSettings } from '../../../src/sending/settings';
 import { FUZZ_PROJECT, POOL_REF, TOOL_ARBITRARIES, TOOL_SHARES, type FuzzInput } from './fuzzArbitraries';
+import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
 export interface ToolFuzzCounts {
   tool: string;

@@ -10,15 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Logger } from '../../../src/core/logger';
-import { DEFAULT_RULES } from '../../../src/core/types';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
-import { DEFAULT_GUARD } from '../../../src/guard/spendGuard';
 import { startMcpHttpHost } from '../../../src/mcp/httpHost';
 import { createServer } from '../../../src/mcp/server';
 import { createSendingRuntime } from '../../../src/sending/runtime';
-import type { SendingSettings } from '../../../src/sending/settings';
 import { RawStdioSession } from '../reliability/builtServer';
 import { canaryKey, findLeaks, type LeakReport } from './secretNeedles';
+import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
 export const CANARY_PROJECT = '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b';
 const TIMEOUT_MS = 400;

@@ -9,9 +9,7 @@ import { silentLogger } from '../../../src/core/logger';
 import { startMcpHttpHost, type McpHttpHost } from '../../../src/mcp/httpHost';
 import { createServer } from '../../../src/mcp/server';
 import { createSendingRuntime } from '../../../src/sending/runtime';
-import type { SendingSettings } from '../../../src/sending/settings';
-import { DEFAULT_RULES } from '../../../src/core/types';
-import { DEFAULT_GUARD } from '../../../src/guard/spendGuard';
+import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
 export interface RawAnswer {
   status: number;

@@ -7,13 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../../../src/core/logger';
 import { silentLogger } from '../../../src/core/logger';
-import { DEFAULT_RULES } from '../../../src/core/types';
 import { startEmulator } from '../../../src/emulator/emulator';
-import { DEFAULT_GUARD, SpendGuard } from '../../../src/guard/spendGuard';
+import { SpendGuard } from '../../../src/guard/spendGuard';
 import { SendLedger } from '../../../src/ledger/sendLedger';
 import { SandboxBackend } from '../../../src/sending/sandbox';
 import { SendService } from '../../../src/sending/sendService';
-import type { SendingSettings } from '../../../src/sending/settings';
+import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
 describe('SendService.refreshOpenGroups (real emulator on 127.0.0.1:0)', function () {
   this.timeout(20_000);

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaasSmsError } from '../../../src/core/errors';
 import { silentLogger } from '../../../src/core/logger';
-import { DEFAULT_RULES, type SendInput } from '../../../src/core/types';
+import { type SendInput } from '../../../src/core/types';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
-import { DEFAULT_GUARD, SpendGuard } from '../../../src/guard/spendGuard';
+import { SpendGuard } from '../../../src/guard/spendGuard';
 import { SendLedger } from '../../../src/ledger/sendLedger';
 import { SandboxBackend } from '../../../src/sending/sandbox';
 import { SendService } from '../../../src/sending/sendService';
-import type { SendingSettings } from '../../../src/sending/settings';
+import { DEFAULT_GUARD, DEFAULT_RULES, type SendingSettings } from '../../../src/core/settings';
 
 const KEY = 'cancel-test-key-0123456789';
 const input: SendInput = { kind: 'sms', recipients: [{ phone_number: '010-1234-5678', member_code: 'a' }], message: 'hello', callback_number: '02-1234-5678' };

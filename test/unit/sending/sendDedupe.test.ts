@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaasSmsError } from '../../../src/core/errors';
 import { silentLogger } from '../../../src/core/logger';
-import { DEFAULT_RULES, type SendInput } from '../../../src/core/types';
+import { type SendInput } from '../../../src/core/types';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
-import { DEFAULT_GUARD, SpendGuard, type GuardConfig } from '../../../src/guard/spendGuard';
+import { SpendGuard } from '../../../src/guard/spendGuard';
 import { SendLedger } from '../../../src/ledger/sendLedger';
 import { SandboxBackend } from '../../../src/sending/sandbox';
 import { SendService } from '../../../src/sending/sendService';
-import type { SendingSettings } from '../../../src/sending/settings';
 import type { ConfirmSend } from '../../../src/sending/types';
+import { DEFAULT_GUARD, DEFAULT_RULES, type GuardConfig, type SendingSettings } from '../../../src/core/settings';
 
 const KEY = 'dedupe-test-key-0123456789';
 const input: SendInput = {

@@ -33,8 +33,8 @@ describe('the history tree', function () {
 
   it('shows a send that another writer of the ledger file recorded', async () => {
     // Nothing else may redraw the tree meanwhile: no status poll is running.
-    for (let waited = 0; waited < 30_000 && api.historyProvider.polling; waited += 200) await sleep(200);
-    assert.strictEqual(api.historyProvider.polling, false);
+    for (let waited = 0; waited < 30_000 && api.historyService.polling; waited += 200) await sleep(200);
+    assert.strictEqual(api.historyService.polling, false);
     // A second SendLedger on the same file stands in for another process (its own instance, its own writes).
     const other = new SendLedger(api.runtime.ledger.file);
     const id = recordFailedSend(other, 'from another process');

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BaasSmsExtensionApi } from '../../../src/extension/api';
 import { CONFIG_SECTION, EXTENSION_ID, isOwnMcpTool, SETTINGS } from '../../../src/extension/constants';
-import type { HistoryNode } from '../../../src/extension/historyTreeProvider';
+import type { HistoryNode } from '../../../src/extension/history/historyTreeProvider';
 import type { SendPreview } from '../../../src/sending/types';
 
 const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
