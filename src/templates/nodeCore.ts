@@ -69,7 +69,7 @@ function interpret(status: number, text: string): SmsResult<{ data: unknown }> {
   if (status === 503) return failure(503, 'SERVICE_UNAVAILABLE', 'The SMS service is unavailable. Nothing was sent; try again later.');
   if (status >= 200 && status < 300 && (envelope.success === true || envelope.result === 'SUCCESS')) return { ok: true, data: envelope.data };
   // A 5xx or an unreadable 2xx: the server may have done the work before failing to say so.
-  if (status >= 500 || (envelope.success === undefined && envelope.result === undefined)) {
+  if (status >= 500 || (status < 300 && envelope.success === undefined && envelope.result === undefined)) {
     return failure(502, 'OUTCOME_UNKNOWN', 'The SMS service did not confirm the send: it may have gone out. Check before sending again.');
   }
   return failure(502, 'API_ERROR', envelope.message ?? \`The SMS service answered HTTP \${status}.\`, { serverCode: serverCode ?? null });
@@ -175,8 +175,13 @@ export async function sendVerificationCode(rawPhone: unknown, memberCode: string
     otp.lastSent.delete(phone);
     return sent;
   }
+  if (!sent.ok) {
+    // The code stays valid: the SMS may still arrive. The cooldown stops an instant second send.
+    console.warn(\`verification code to \${maskPhoneNumber(phone)}: outcome unknown\`);
+    return sent;
+  }
   console.info(\`verification code sent to \${maskPhoneNumber(phone)}\`);
-  return sent.ok ? { ok: true, expiresInSeconds: Math.round(OTP_TTL_MS / 1000) } : sent;
+  return { ok: true, expiresInSeconds: Math.round(OTP_TTL_MS / 1000) };
 }
 
 /** True once for the right code within its lifetime; wrong codes count towards the attempt limit. */

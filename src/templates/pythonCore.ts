@@ -97,7 +97,7 @@ def _interpret(status: int, raw: bytes) -> object:
     if 200 <= status < 300 and (envelope.get("success") is True or envelope.get("result") == "SUCCESS"):
         return envelope.get("data")
     # A 5xx or an unreadable 2xx: the server may have done the work before failing to say so.
-    if status >= 500 or ("success" not in envelope and "result" not in envelope):
+    if status >= 500 or (status < 300 and "success" not in envelope and "result" not in envelope):
         raise SmsError(502, "OUTCOME_UNKNOWN", "The SMS service did not confirm the send: it may have gone out. Check before sending again.")
     raise SmsError(502, "API_ERROR", envelope.get("message") or f"The SMS service answered HTTP {status}.", serverCode=server_code)
 
@@ -182,7 +182,10 @@ def send_verification_code(raw_phone: object, member_code: str) -> dict:
     try:
         send_sms([{"phone_number": phone, "member_code": member_code}], f"[{APP_NAME}] 인증번호는 {code}입니다.")
     except SmsError as error:
-        if error.code != "OUTCOME_UNKNOWN":
+        if error.code == "OUTCOME_UNKNOWN":
+            # The code stays valid: the SMS may still arrive. The cooldown stops an instant second send.
+            log.warning("verification code to %s: outcome unknown", mask_phone_number(phone))
+        else:
             with _otp_lock:
                 _otp_codes.pop(phone, None)
                 _otp_last_sent.pop(phone, None)

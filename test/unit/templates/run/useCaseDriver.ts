@@ -172,7 +172,7 @@ export function describeUseCases(
       assert.deepEqual([late.status, late.json.code], [400, 'OTP_EXPIRED']);
     });
 
-    it('verification: API failures map to the documented codes; a definite failure lifts the cooldown', async () => {
+    it('verification: API failures map to the documented codes; a definite failure lifts the cooldown; an unknown outcome keeps the code', async () => {
       const cases: Array<[object, number, string]> = [
         [{ mode: 'status', status: 401, count: 1 }, 502, 'AUTHENTICATION_FAILED'],
         [{ mode: 'rate_limit', count: 1 }, 429, 'RATE_LIMITED'],
@@ -194,7 +194,11 @@ export function describeUseCases(
       const unknown = await post(app, '/api/otp/send', { phone: '010-5555-0110', memberCode: 'user-9' });
       assert.deepEqual([unknown.status, unknown.json.code], [502, 'OUTCOME_UNKNOWN']);
       assert.equal(emulator.requests.length, before + 1, 'a send with an unknown outcome was retried');
-      codes.push(codeSentTo(emulator, '010-5555-0110'));
+      const unknownCode = codeSentTo(emulator, '010-5555-0110');
+      codes.push(unknownCode);
+      // The SMS did go out (the emulator committed it), so its code must still work.
+      const verified = await post(app, '/api/otp/verify', { phone: '010-5555-0110', code: unknownCode });
+      assert.deepEqual([verified.status, verified.json.verified], [200, true]);
     });
 
     it('order notification: SMS when created, then MMS with subject and image when shipped', async () => {
