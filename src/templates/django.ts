@@ -31,6 +31,7 @@ from django.views.decorators.http import require_POST
 
 from .baas_sms import SmsError, check_verification_code, read_json, send_verification_code
 
+
 ${verbatim(ANSWER)}
 
 
@@ -76,6 +77,7 @@ from django.views.decorators.http import require_POST
 
 from .baas_sms import SmsError, notify_order, read_json
 
+
 ${verbatim(ANSWER)}
 
 
@@ -107,6 +109,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from .baas_sms import SmsError, preview_campaign, read_json, send_campaign
+
 
 ${verbatim(ANSWER)}
 

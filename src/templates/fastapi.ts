@@ -32,6 +32,7 @@ from .baas_sms import SmsError, check_verification_code, send_verification_code
 
 otp_router = APIRouter()
 
+
 ${verbatim(ANSWER)}
 
 
@@ -70,6 +71,7 @@ from .baas_sms import SmsError, notify_order
 
 order_router = APIRouter()
 
+
 ${verbatim(ANSWER)}
 
 
@@ -100,6 +102,7 @@ from .baas_sms import SmsError, preview_campaign, send_campaign
 
 # Only your admins may preview or send campaigns: ${tab(1, 'add dependencies=[Depends(require_admin)]')}.
 campaign_router = APIRouter()
+
 
 ${verbatim(ANSWER)}
 

@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import json
 import logging
+import math
 import os
 import re
 import secrets
@@ -173,7 +174,7 @@ def send_verification_code(raw_phone: object, member_code: str) -> dict:
             del _otp_codes[key]
         last = _otp_last_sent.get(phone)
         if last is not None and now - last < OTP_RESEND_COOLDOWN_SECONDS:
-            retry_after = int(-(-(last + OTP_RESEND_COOLDOWN_SECONDS - now) // 1))
+            retry_after = math.ceil(last + OTP_RESEND_COOLDOWN_SECONDS - now)
             raise SmsError(429, "OTP_COOLDOWN", "A code was just sent to this number. Please wait before asking again.", retryAfterSeconds=retry_after)
         code = f"{secrets.randbelow(1_000_000):06d}"
         # Stored before sending: if the answer is lost the SMS may still arrive, and its code must work.
