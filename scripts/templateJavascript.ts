@@ -19,7 +19,10 @@ export function stripTypes(code: string, jsx: boolean): string {
   return output
     .replace(new RegExp(`^[ \\t]*${BLANK}$`, 'gm'), '')
     .replace(/^((?: {4})+)/gm, (indent) => ' '.repeat(indent.length / 2))
-    .replace(/\n{3,}/g, '\n\n');
+    .replace(/\n{3,}/g, '\n\n')
+    // The printer breaks `} catch {` and one-line `if (…) x;` as the source did not: put them back.
+    .replace(/\}\n[ \t]*(catch|else|finally)\b/g, '} $1')
+    .replace(/^([ \t]*(?:if \(.*\)|else))\n[ \t]+([^\n{}]*;)$/gm, '$1 $2');
 }
 
 function javascriptCopy(template: IntegrationTemplate): IntegrationTemplate {
