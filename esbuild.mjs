@@ -104,13 +104,13 @@ export function bareSdkServerOptions(options) {
 
 /**
  * Writes src/mcp/toolList.json, the SDK's own tools/list answer for the tools as they are now (see
- * src/mcp/toolList.ts), so no build can ship a stale list. The generator (scripts/toolListLive.ts) is
+ * src/mcp/sdkPatches.ts), so no build can ship a stale list. The generator (src/mcp/toolListLive.ts) is
  * bundled in memory and run in this process; the file is written only when its text changed.
  * @returns {Promise<boolean>} whether the file changed
  */
 export async function writeToolList() {
   const { outputFiles } = await esbuild.build({
-    absWorkingDir: root, entryPoints: ['scripts/toolListLive.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+    absWorkingDir: root, entryPoints: ['src/mcp/toolListLive.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     write: false, logLevel: 'warning', define: { 'import.meta.url': 'undefined' },
   });
   const module = { exports: {} };

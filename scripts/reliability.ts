@@ -2,13 +2,13 @@
 // suite runs the same code smaller), printed as markdown to paste. Exits 1 if any figure fails.
 //   tsx scripts/reliability.ts [--only faults,fuzz,canary,stdout,endpoints] [--fuzz-inputs N] [--seed N] [--timeout-ms N]
 import os from 'node:os';
-import { runFaultFigure, FAULT_MODES, type FaultFigure } from '../test/unit/reliability/faultFigure';
-import { runFuzzFigure, type FuzzFigure } from '../test/unit/reliability/fuzzFigure';
-import { buildServer } from '../test/unit/reliability/builtServer';
-import { runStdoutFigure, type StdoutFigure } from '../test/unit/reliability/stdoutFigure';
-import { runHttpCanary, runStdioCanary, type CanaryRun } from '../test/unit/security/canaryFigure';
-import { canaryKey, secretNeedles } from '../test/unit/security/secretNeedles';
-import { runEndpointMatrix, type EndpointFigure } from '../test/unit/security/endpointMatrix';
+import { runFaultFigure, FAULT_MODES, type FaultFigure } from '../test/support/reliability/faultFigure';
+import { runFuzzFigure, type FuzzFigure } from '../test/support/reliability/fuzzFigure';
+import { buildServer } from '../test/support/reliability/builtServer';
+import { runStdoutFigure, type StdoutFigure } from '../test/support/reliability/stdoutFigure';
+import { runHttpCanary, runStdioCanary, type CanaryRun } from '../test/support/security/canaryFigure';
+import { canaryKey, secretNeedles } from '../test/support/security/secretNeedles';
+import { runEndpointMatrix, type EndpointFigure } from '../test/support/security/endpointMatrix';
 
 const FULL = { sendsPerMode: 100, faultTimeoutMs: 100, fuzzInputs: 100_000, canaryRounds: 3, stdoutSessions: 25 };
 

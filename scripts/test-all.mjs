@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 const steps = [
   ['build', ['node', 'esbuild.mjs']],
   ['type-check', ['npx', '--no-install', 'tsc', '-p', '.', '--noEmit']],
-  ['lint', ['npx', '--no-install', 'eslint', 'src', 'test', 'scripts']],
+  ['lint', ['npm', 'run', '--silent', 'lint']],
   ['unit + integration (mocha)', ['npx', '--no-install', 'mocha']],
 ];
 if (process.env.SKIP_VSCODE !== '1') steps.push(['VS Code extension host + browser e2e', ['node', 'scripts/run-vscode-tests.mjs']]);

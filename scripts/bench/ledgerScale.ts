@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import * as path from 'node:path';
 import { SendLedger } from '../../src/ledger/sendLedger';
-import { writeSyntheticLedger } from '../../src/ledger/synthetic';
+import { writeSyntheticLedger } from '../../test/support/syntheticLedger';
 import { msSince } from './stats';
 
 export interface LedgerFile {

@@ -33,6 +33,24 @@ describe('architecture', () => {
     assert.deepEqual(offenders.map((f) => f.file), []);
   });
 
+  it('src/extension/ is by feature: at most 12 files at its top', () => {
+    const top = readdirSync('src/extension', { withFileTypes: true }).filter((e) => e.isFile());
+    assert.ok(top.length <= 12, `${top.length} files: ${top.map((e) => e.name).join(', ')}`);
+  });
+
+  it('no file under src/ outside src/templates/ is over 300 lines', () => {
+    const long = files.filter((f) => !f.file.startsWith('src/templates/') && f.text.split('\n').length > 300);
+    assert.deepEqual(long.map((f) => f.file), []);
+  });
+
+  it('scripts/ imports no test file and no test imports scripts/ (shared helpers are in test/support/)', () => {
+    const imports = (dir: string) => sourceFiles(dir).map((file) => ({ file, specs: [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(|require\()\s*['"](\.[^'"]+)['"]/g)].map((m) => path.resolve(path.dirname(file), m[1])) }));
+    const isTestFile = (target: string) => /\.test(\.ts)?$/.test(target) || target.startsWith(path.resolve('test/unit'));
+    const fromScripts = imports('scripts').flatMap(({ file, specs }) => specs.filter(isTestFile).map((s) => `${file} → ${path.relative('.', s)}`));
+    const fromTests = imports('test/unit').flatMap(({ file, specs }) => specs.filter((s) => s.startsWith(path.resolve('scripts'))).map((s) => `${file} → ${path.relative('.', s)}`));
+    assert.deepEqual([...fromScripts, ...fromTests], []);
+  });
+
   it('VERSION matches package.json', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     assert.equal(VERSION, pkg.version);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { SendLedger } from '../../../src/ledger/sendLedger';
-import { syntheticEntry, syntheticSendId, writeSyntheticLedger } from '../../../src/ledger/synthetic';
+import { syntheticEntry, syntheticSendId, writeSyntheticLedger } from '../../support/syntheticLedger';
 import { removeDir, sendInit, tempDir } from './ledgerFixtures';
 
 const COUNT = 100_000;

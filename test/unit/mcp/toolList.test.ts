@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { toolListAnswer, toolListFileText } from '../../../scripts/toolListLive';
+import { toolListAnswer, toolListFileText } from '../../../src/mcp/toolListLive';
 import { startHarness } from './harness';
 
 describe('tools/list from src/mcp/toolList.json', () => {

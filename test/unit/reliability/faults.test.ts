@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BaasClient } from '../../../src/baas/client';
 import { startEmulator } from '../../../src/emulator/emulator';
-import { FAULT_MODES, FAULT_PROJECT, runFaultFigure } from './faultFigure';
+import { FAULT_MODES, FAULT_PROJECT, runFaultFigure } from '../../support/reliability/faultFigure';
 
 describe('reliability: sends under injected faults', function () {
   this.timeout(60_000);

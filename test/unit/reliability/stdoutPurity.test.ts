@@ -2,8 +2,8 @@
 // 25). Each session mixes valid requests with malformed, truncated, >1 MB and binary input; this
 // extends test/unit/cli/stdio.test.ts, which checks one session of malformed input.
 import assert from 'node:assert/strict';
-import { buildServer, nonJsonRpcLines } from './builtServer';
-import { runStdoutFigure } from './stdoutFigure';
+import { buildServer, nonJsonRpcLines } from '../../support/reliability/builtServer';
+import { runStdoutFigure } from '../../support/reliability/stdoutFigure';
 
 describe('reliability: stdout purity of the built stdio server', function () {
   this.timeout(90_000);

@@ -2,9 +2,9 @@
 // server and through the in-process HTTP host; its raw, URL-encoded, base64 and base64url forms must
 // appear nowhere in what either path writes: stdout, stderr, logs, tool results, HTTP answers, ledger.
 import assert from 'node:assert/strict';
-import { buildServer } from '../reliability/builtServer';
-import { runHttpCanary, runStdioCanary, type CanaryRun } from './canaryFigure';
-import { canaryKey, findLeaks } from './secretNeedles';
+import { buildServer } from '../../support/reliability/builtServer';
+import { runHttpCanary, runStdioCanary, type CanaryRun } from '../../support/security/canaryFigure';
+import { canaryKey, findLeaks } from '../../support/security/secretNeedles';
 
 function assertRan(run: CanaryRun): void {
   assert.deepEqual(run.leaks, [], `${run.path} leaked the key: ${JSON.stringify(run.leaks)}`);

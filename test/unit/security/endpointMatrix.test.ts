@@ -1,7 +1,7 @@
 // The endpoint matrix: the in-process MCP host (token required) answers each forged or malformed
 // request as issue 4 item 5 says, listens on 127.0.0.1 only, and a DELETE really ends a session.
 import assert from 'node:assert/strict';
-import { runEndpointMatrix } from './endpointMatrix';
+import { runEndpointMatrix } from '../../support/security/endpointMatrix';
 
 describe('security: HTTP endpoint matrix of startMcpHttpHost', function () {
   this.timeout(30_000);

@@ -4,8 +4,8 @@
 // compute what any page must hold without reading the file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LedgerEntry } from './ledgerRecords';
-import { outcomeRecord, pendingRecord, statusRecord } from './ledgerRecords';
+import type { LedgerEntry } from '../../src/ledger/ledgerRecords';
+import { outcomeRecord, pendingRecord, statusRecord } from '../../src/ledger/ledgerRecords';
 
 export interface SyntheticLedgerOptions {
   /** created_at of the last entry; earlier ones are spaced `spacingMs` apart. Default: now. */

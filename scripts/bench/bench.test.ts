@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { measureText } from '../../../src/messaging/bytes';
-import { countingReads, makeLedger, measureLedger } from '../../../scripts/bench/ledgerScale';
-import { measureRules, messageOfBytes, rulesInput } from '../../../scripts/bench/rules';
-import { runBench, type BenchCounts } from '../../../scripts/bench/run';
-import { percentile, summarize } from '../../../scripts/bench/stats';
-import { createVscodeStandIn } from '../../../scripts/bench/vscodeStandIn';
+import { measureText } from '../../src/messaging/bytes';
+import { countingReads, makeLedger, measureLedger } from './ledgerScale';
+import { measureRules, messageOfBytes, rulesInput } from './rules';
+import { runBench, type BenchCounts } from './run';
+import { percentile, summarize } from './stats';
+import { createVscodeStandIn } from './vscodeStandIn';
 
 const TINY: BenchCounts = {
   coldRounds: 1,
@@ -74,7 +74,7 @@ describe('bench (npm run bench) with tiny counts', function () {
   });
 
   it('runs every measurement and prints the table', async () => {
-    const { bundleOptions, bareSdkServerOptions } = await import('../../../esbuild.mjs'); // the options `npm run build` uses
+    const { bundleOptions, bareSdkServerOptions } = await import('../../esbuild.mjs'); // the options `npm run build` uses
     const options = bundleOptions({ outdir: dir });
     await Promise.all([
       ...Object.values(options).map((o) => esbuild.build({ ...o, logLevel: 'error' })),

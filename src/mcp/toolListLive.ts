@@ -1,10 +1,10 @@
 // The tools/list answer exactly as the SDK's McpServer gives it (raw JSON-RPC over an in-memory
-// transport, no client parsing in between), for `npm run tool-list` and the test that keeps
-// src/mcp/toolList.json fresh.
+// transport, no client parsing in between), for the build (esbuild.mjs writes src/mcp/toolList.json from it)
+// and the test that keeps that file fresh. Never bundled into the server: only the build runs it.
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import type { ServerDeps } from '../src/mcp/deps';
-import { createServer } from '../src/mcp/server';
+import type { ServerDeps } from './deps';
+import { createServer } from './server';
 
 /** `live`: the SDK's own conversion; else what createServer answers by default (src/mcp/toolList.json). */
 export async function toolListAnswer({ live }: { live: boolean }): Promise<unknown> {
