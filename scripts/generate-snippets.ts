@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SOURCE_TEMPLATES, buildSnippetFiles } from '../src/templates';
-import { generatedJavascriptModule, javascriptTemplates } from './templateJavascript';
+import { generatedJavascriptModule, javascriptTemplates } from '../src/templates/javascriptCopies';
 
 const root = join(__dirname, '..');
 const checkOnly = process.argv.includes('--check');

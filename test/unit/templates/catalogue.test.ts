@@ -8,7 +8,7 @@ import {
   BROWSER_FRAMEWORKS, INTEGRATION_TEMPLATES, SERVER_FRAMEWORKS, SNIPPET_LANGUAGES, SOURCE_TEMPLATES, USE_CASES,
   availableCombinations, buildSnippetFiles, findTemplate, renderTemplate, selectTemplates,
 } from '../../../src/templates';
-import { generatedJavascriptModule, javascriptTemplates } from '../../../scripts/templateJavascript';
+import { generatedJavascriptModule, javascriptTemplates } from '../../../src/templates/javascriptCopies';
 import { REPO_ROOT } from './renderedTemplates';
 
 const browser = INTEGRATION_TEMPLATES.filter((t) => (BROWSER_FRAMEWORKS as readonly string[]).includes(t.framework));
