@@ -149,8 +149,9 @@ const otp: OtpStore = (holder.baasSmsOtpStore ??= {
 
 const hashCode = (phone: string, code: string): Buffer => createHmac('sha256', otp.key).update(\`\${phone}:\${code}\`).digest();
 
+// Expired codes are kept for one more lifetime, so a late try hears "expired" rather than "no code".
 function forgetExpired(now: number): void {
-  for (const [phone, entry] of otp.codes) if (entry.expiresAt <= now) otp.codes.delete(phone);
+  for (const [phone, entry] of otp.codes) if (entry.expiresAt + OTP_TTL_MS <= now) otp.codes.delete(phone);
   for (const [phone, at] of otp.lastSent) if (at + OTP_RESEND_COOLDOWN_MS <= now) otp.lastSent.delete(phone);
 }
 

@@ -170,7 +170,8 @@ def send_verification_code(raw_phone: object, member_code: str) -> dict:
         raise SmsError(400, "INVALID_PHONE_NUMBER", "Enter a mobile number like 010-1234-5678.")
     now = time.monotonic()
     with _otp_lock:
-        for key in [k for k, entry in _otp_codes.items() if entry["expires_at"] <= now]:
+        # Expired codes are kept for one more lifetime, so a late try hears "expired" rather than "no code".
+        for key in [k for k, entry in _otp_codes.items() if entry["expires_at"] + OTP_TTL_SECONDS <= now]:
             del _otp_codes[key]
         last = _otp_last_sent.get(phone)
         if last is not None and now - last < OTP_RESEND_COOLDOWN_SECONDS:
