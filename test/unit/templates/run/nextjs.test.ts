@@ -71,7 +71,8 @@ async function callAction(app: RunningApp & { dir: string }, name: string, args:
 let next: RunningApp & { dir: string };
 
 describeUseCases('templates run: Next.js 16 (next dev, App Router route handlers) + the emulator', async (env) => (next = await startNext(env)), 600_000, (context: () => UseCaseContext) => {
-  it('verification through the server actions: send, wrong code, right code', async () => {
+  it('verification through the server actions: send, wrong code, right code', async function () {
+    this.timeout(180_000); // the first request compiles the page that registers the actions
     const { emulator, codes } = context();
     assert.equal((await fetch(`${next.url}/otp-test`)).status, 200); // compiles the page and registers its actions
     const sent = await callAction(next, 'sendCodeAction', ['010-5555-0901']);

@@ -94,7 +94,8 @@ export function describeUseCases(
   extraCases?: (context: () => UseCaseContext) => void,
 ): void {
   describe(title, function () {
-    this.timeout(30_000);
+    // Generous: Next.js compiles each route on its first request, which a busy 2-core machine makes slow.
+    this.timeout(90_000);
     let emulator: BaasEmulator;
     let app: RunningApp;
     const codes: string[] = [];
