@@ -1,7 +1,7 @@
 // Builds the bundles: dist/server.js (the standalone `baas-sms-mcp` command, every dependency inlined,
 // one file) and the VS Code extension in two files: dist/extension.js (what activation loads; `vscode`
 // is provided by the host) and dist/mcpHost.js (the MCP server and its HTTP host with the SDK and zod,
-// loaded the first time VS Code starts the server).
+// loaded the first time VS Code starts the server), and the library of the npm package in dist/lib/.
 // `node esbuild.mjs [--production] [--watch] [--tool-list]`: `--production` minifies and drops source
 // maps; every build first writes src/mcp/toolList.json (`--tool-list`: only that).
 // The bench and its test import `bundleOptions` so that what they measure is built the same way.
@@ -65,7 +65,7 @@ const sdkWithoutAjv = {
 /**
  * The esbuild options of every bundle.
  * @param {{ production?: boolean, outdir?: string }} [options]
- * @returns {{ server: import('esbuild').BuildOptions, extension: import('esbuild').BuildOptions, mcpHost: import('esbuild').BuildOptions }}
+ * @returns {Record<'server' | 'extension' | 'mcpHost' | 'lib' | 'libEsm', import('esbuild').BuildOptions>}
  */
 export function bundleOptions({ production = false, outdir = path.join(root, 'dist') } = {}) {
   /** @type {import('esbuild').BuildOptions} */
@@ -85,7 +85,11 @@ export function bundleOptions({ production = false, outdir = path.join(root, 'di
     plugins: [dropUnreachableData, sdkWithoutAjv],
   };
   return {
-    server: { ...common, entryPoints: { server: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+    server: { ...common, entryPoints: { server: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' } },
+    // The library (`require`/`import 'baas-sms-mcp'`): one CommonJS bundle, and an ES module entry that
+    // re-exports it, so import and require share one copy of each class. Types: scripts/build-types.mjs.
+    lib: { ...common, entryPoints: { 'lib/index': 'src/lib/index.ts' } },
+    libEsm: { absWorkingDir: root, logLevel: 'warning', format: 'esm', outfile: path.join(outdir, 'lib', 'index.mjs'), stdin: { contents: "export * from './index.js';\n", loader: 'js' } },
     extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
     mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcp/mcpHostModule.ts' } },
   };

@@ -46,7 +46,7 @@ const mcpServerName = () => readMcpServerName(root);
 
 function packageVsix(cwd, out) {
   // --no-dependencies: the extension is an esbuild bundle; --allow-missing-repository: never prompt in CI.
-  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd, encoding: 'utf8' });
+  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '-o', out], { cwd, encoding: 'utf8' });
   const said = `${r.stdout}${r.stderr}`.split('\n').filter((l) => !/^npm warn Unknown (user|env) config/.test(l));
   if (r.status !== 0) throw new Error(`vsce package in ${cwd} failed:\n${said.join('\n')}`);
   for (const l of said.filter((l) => /WARNING|DONE/.test(l))) log(`vsce: ${l.trim()}`);

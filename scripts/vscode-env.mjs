@@ -3,6 +3,7 @@
 // `node scripts/vscode-env.mjs` prints the resolved paths as JSON on stdout; timings go to stderr.
 // Env: BAAS_VSCODE_CACHE (default ~/.cache/baas-sms-vscode), BAAS_CODE_SERVER_VERSION (4.139.1),
 //      CHROMIUM (default /usr/bin/chromium).
+import { nestedNpmEnv } from '../test/support/nestedNpmEnv.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,18 +114,6 @@ function versionOf(bin, args = ['--version']) {
   } catch {
     return '';
   }
-}
-
-/**
- * The environment for a nested npm: ours without what an outer `npm test` adds about itself. npm reads
- * `npm_config_*` variables as its own config, so the outer npm's `npm_config_user_agent` ("… node/v20 …")
- * would reach code-server's postinstall, which then refuses to run (it reads the Node version from
- * there, not from the node it runs on). A user's own settings (registry, proxy, cache, auth) stay.
- */
-const OUTER_NPM_RUN = /^npm_(lifecycle_|package_|command$|execpath$|node_execpath$|config_user_agent$|config_local_prefix$)/i;
-function nestedNpmEnv(extra = {}) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OUTER_NPM_RUN.test(name)));
-  return { ...env, ...extra };
 }
 
 function ensureNpmFolder(dir, name) {

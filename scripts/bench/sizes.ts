@@ -19,6 +19,6 @@ export function packageVsix(root: string, outDir: string): { bytes: number; file
   // The installed vsce, run by this Node (what `npx vsce` finds, without npx's network look-ups);
   // stdin closed, so a question from vsce fails the run instead of hanging it.
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   return { bytes: fileBytes(file), file };
 }

@@ -46,7 +46,7 @@ export class BaasClient {
     return this.send(this.paths.sendMms, { ...smsFields(body), subject: body.subject, img_url_list: [...body.img_url_list], channel_id: CHANNEL.mms }, opts);
   }
 
-  /** Delivery status of a group, summarised as baas-api.md defines it. */
+  /** Delivery status of a group, summarised as the BaaS API documents it. */
   async getGroupStatus(groupId: number, opts: { signal?: AbortSignal } = {}): Promise<GroupStatus> {
     if (!Number.isSafeInteger(groupId) || groupId <= 0) {
       throw new BaasSmsError('INVALID_GROUP_ID', { field: 'group_id', params: { input: String(groupId) }, outcome: 'not_sent' });

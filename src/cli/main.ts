@@ -1,6 +1,6 @@
 // The `baas-sms-mcp` command: the MCP server over stdio (default), the same against a built-in
 // sandbox (--sandbox), the BaaS emulator (`emulator`), or a test-only HTTP mode (--http) for the
-// MCP conformance suite. Only this directory touches `process` and the console.
+// MCP conformance suite. Only this directory touches `process` and the console. bin.ts runs it.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { VERSION } from '../core/version';
 import { createServer } from '../mcp/server';
@@ -23,7 +23,8 @@ BAAS_API_BASE_URL (emulator / gateway only), BAAS_LANG=ko|en, BAAS_LOG_LEVEL. Se
 
 const SERVE_FLAGS = ['--sandbox', '--http', '--port'];
 
-async function main(argv: string[]): Promise<void> {
+/** Serves as the `baas-sms-mcp` command does with these arguments; the library exports it as `main`. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const env = process.env;
   const logger = createStderrLogger(env);
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(USAGE);
@@ -77,8 +78,3 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 }
-
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`[baas-sms error] ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});

@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { BaasSmsError } from '../../core/errors';
 import { localeOf, type ServerDeps } from '../deps';
+import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
 import { groupStatusFields } from '../schemas';
 import { runTool } from '../toolResult';
 
@@ -10,6 +11,7 @@ export const name = 'get_message_status';
 
 const inputSchema = {
   group_id: z.union([z.number(), z.string()]).describe('The group_id that send_sms or send_mms returned'),
+  ...legacyApiKeyInput,
 };
 
 export const config = {
@@ -22,6 +24,7 @@ export const config = {
     ...groupStatusFields,
     send_id: z.string().optional(),
     sandbox: z.boolean(),
+    ...notesOutput,
   },
   annotations: { readOnlyHint: true, openWorldHint: true },
 };
@@ -33,6 +36,7 @@ export function parseGroupId(value: number | string): number {
 }
 
 export function registerGetMessageStatusTool(server: McpServer, deps: ServerDeps): void {
-  server.registerTool(name, config, (args: { group_id: number | string }, extra) =>
-    runTool(localeOf(deps), deps.logger, async () => ({ ...(await deps.sendService.getStatus(parseGroupId(args.group_id), { signal: extra.signal })) })));
+  server.registerTool(name, config, (args: { group_id: number | string; baas_api_key?: unknown }, extra) =>
+    runTool(localeOf(deps), deps.logger, async () => ({ ...(await deps.sendService.getStatus(parseGroupId(args.group_id), { signal: extra.signal })) }),
+      legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }

@@ -4,6 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { LedgerEntry } from '../../ledger/sendLedger';
 import { localeOf, type ServerDeps } from '../deps';
+import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
 import { runTool } from '../toolResult';
 import { SANDBOX_PROJECT_ID } from '../../core/settings';
 
@@ -15,6 +16,7 @@ const inputSchema = {
   limit: z.number().int().min(1).max(100).default(20).describe('Records to return, at most 100'),
   message_type: z.enum(['SMS', 'MMS', 'ALL']).default('ALL').describe('SMS (SMS and LMS), MMS, or ALL'),
   refresh_status: z.boolean().default(false).describe('Ask the BaaS API for the current status of the returned groups that are still 전송중'),
+  ...legacyApiKeyInput,
 };
 
 const sendRecord = z.object({
@@ -54,6 +56,7 @@ export const config = {
     count: z.number().int(),
     has_more: z.boolean(),
     sends: z.array(sendRecord),
+    ...notesOutput,
   },
   annotations: { readOnlyHint: true, openWorldHint: true },
 };
@@ -83,7 +86,7 @@ export function historyRecord(e: LedgerEntry): z.infer<typeof sendRecord> {
   };
 }
 
-type Args = { project_id?: string; offset: number; limit: number; message_type: 'SMS' | 'MMS' | 'ALL'; refresh_status: boolean };
+type Args = { project_id?: string; offset: number; limit: number; message_type: 'SMS' | 'MMS' | 'ALL'; refresh_status: boolean; baas_api_key?: unknown };
 
 export function registerGetSendHistoryTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: Args, extra) =>
@@ -102,5 +105,5 @@ export function registerGetSendHistoryTool(server: McpServer, deps: ServerDeps):
         has_more: page.has_more,
         sends: page.entries.map(historyRecord),
       };
-    }));
+    }, legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }

@@ -2,6 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { localeOf, type ServerDeps } from '../deps';
+import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
 import { commonSendInput, sendOutput } from '../schemas';
 import { runTool } from '../toolResult';
 import { sendAnswer, sendInput, sendOptions } from '../sendAnswer';
@@ -12,6 +13,7 @@ const inputSchema = {
   ...commonSendInput,
   subject: z.string().describe('MMS subject, at most 40 EUC-KR bytes (20 Hangul)'),
   image_urls: z.array(z.string()).optional().describe('Up to 5 public http(s) URLs of JPG images'),
+  ...legacyApiKeyInput,
 };
 
 export const config = {
@@ -21,7 +23,7 @@ export const config = {
     'A live send is PAID (MMS costs most) and IRREVERSIBLE. Use it only when the user asked for it; call preview_message first. ' +
     'Use send_sms for plain text. If the answer is an error with outcome "unknown", do NOT send again: check get_send_history first.',
   inputSchema,
-  outputSchema: sendOutput,
+  outputSchema: { ...sendOutput, ...notesOutput },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
 };
 
@@ -30,5 +32,6 @@ export type SendMmsArgs = z.infer<z.ZodObject<typeof inputSchema>>;
 export function registerSendMmsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: SendMmsArgs, extra) =>
     runTool(localeOf(deps), deps.logger, async () =>
-      sendAnswer(await deps.sendService.send(sendInput('mms', args), sendOptions(args, extra.signal, deps)))));
+      sendAnswer(await deps.sendService.send(sendInput('mms', args), sendOptions(args, extra.signal, deps))),
+      legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }

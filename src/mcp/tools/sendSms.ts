@@ -2,6 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { localeOf, type ServerDeps } from '../deps';
+import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
 import { commonSendInput, sendOutput } from '../schemas';
 import { runTool } from '../toolResult';
 import { sendAnswer, sendInput, sendOptions } from '../sendAnswer';
@@ -16,15 +17,16 @@ export const config = {
     'call preview_message first to show bytes, type, cost and warnings. Use send_mms for images. ' +
     'After sending, use get_message_status with the returned group_id to see delivery. ' +
     'If the answer is an error with outcome "unknown", do NOT send again: check get_send_history first.',
-  inputSchema: commonSendInput,
-  outputSchema: sendOutput,
+  inputSchema: { ...commonSendInput, ...legacyApiKeyInput },
+  outputSchema: { ...sendOutput, ...notesOutput },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
 };
 
-export type SendSmsArgs = z.infer<z.ZodObject<typeof commonSendInput>>;
+export type SendSmsArgs = z.infer<z.ZodObject<typeof config.inputSchema>>;
 
 export function registerSendSmsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: SendSmsArgs, extra) =>
     runTool(localeOf(deps), deps.logger, async () =>
-      sendAnswer(await deps.sendService.send(sendInput('sms', args), sendOptions(args, extra.signal, deps)))));
+      sendAnswer(await deps.sendService.send(sendInput('sms', args), sendOptions(args, extra.signal, deps))),
+      legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }
