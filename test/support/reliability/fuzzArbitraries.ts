@@ -112,8 +112,9 @@ const history = fc.record({
   refresh_status: fc.oneof({ weight: 12, arbitrary: fc.constantFrom(undefined, false) }, { weight: 1, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant('yes') }),
 });
 const integration = fc.record({
-  framework: fc.oneof({ weight: 10, arbitrary: fc.constantFrom('react', 'express', 'django') }, { weight: 1, arbitrary: fc.constantFrom('vue', 'React', '', 42) }),
-  language: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(undefined, 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python') }, { weight: 1, arbitrary: fc.constantFrom('ts', '', 'rust') }),
+  framework: fc.oneof({ weight: 10, arbitrary: fc.constantFrom('react', 'vue', 'express', 'nextjs', 'nestjs', 'django', 'fastapi') }, { weight: 1, arbitrary: fc.constantFrom('angular', 'React', '', 42) }),
+  use_case: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(undefined, 'verification', 'order_notification', 'campaign') }, { weight: 1, arbitrary: fc.constantFrom('otp', '') }),
+  language: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(undefined, 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'vue') }, { weight: 1, arbitrary: fc.constantFrom('ts', '', 'rust') }),
 });
 // plan_campaign from inline rows (the fuzz server names no roots, so a file_path is refused): contact
 // rows in every phone spelling with now and then a blank name, a bad number or a missing column.
