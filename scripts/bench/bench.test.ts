@@ -31,6 +31,8 @@ const TINY: BenchCounts = {
   memoryWarmupCalls: 10,
   memoryCalls: 20,
   memorySampleEvery: 10,
+  campaignRows: 2_000,
+  campaignRuns: 1,
   vsix: false,
 };
 
@@ -92,7 +94,7 @@ describe('bench (npm run bench) with tiny counts', function () {
       childPrefix: ['--import', 'tsx', path.resolve('scripts/bench/run.ts')],
     }, TINY, () => undefined);
     const rows = report.table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| figure'));
-    for (const figure of ['Cold start', 'bare MCP SDK server', "node -e ''", 'In-process start', 'activation', 'resolveMcpServerDefinition', 'Tool overhead', '1000 recipients', 'Rules', 'Ledger', 'start-up', 'dist/server.js', 'dist/extension.js', 'dist/mcpHost.js', 'Memory']) {
+    for (const figure of ['Cold start', 'bare MCP SDK server', "node -e ''", 'In-process start', 'activation', 'resolveMcpServerDefinition', 'Tool overhead', '1000 recipients', 'Rules', 'Ledger', 'start-up', 'dist/server.js', 'dist/extension.js', 'dist/mcpHost.js', 'Memory', 'Campaign plan', 'peak RSS of that process']) {
       const row = rows.find((line) => line.includes(figure));
       assert.ok(row, `no row for ${figure}:\n${report.table}`);
       const cells = row.split(' | ');

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describeCalls, measureActivation, type ActivationSample } from './activation';
+import { timeCampaignPlan, writeCampaignList, type CampaignPlanSample } from './campaignPlan';
 import { runColdStart } from './coldStart';
 import { sandboxDeps, timeInProcessStart, warmClientSide } from './inProcessStart';
 import { fileEngine, fillPostgres, measureEngine, measureHistoryPage, measureTeamThroughput } from './ledgerEngines';
@@ -53,6 +54,9 @@ export interface BenchCounts {
   memoryWarmupCalls: number;
   memoryCalls: number;
   memorySampleEvery: number;
+  /** Rows of the campaign list, and fresh processes that each plan it once. */
+  campaignRows: number;
+  campaignRuns: number;
   vsix: boolean;
 }
 
@@ -74,6 +78,8 @@ export const FULL: BenchCounts = {
   memoryWarmupCalls: 10_000,
   memoryCalls: 10_000,
   memorySampleEvery: 1_000,
+  campaignRows: 100_000,
+  campaignRuns: 7,
   vsix: true,
 };
 
@@ -95,6 +101,8 @@ export const QUICK: BenchCounts = {
   memoryWarmupCalls: 1_000,
   memoryCalls: 1_000,
   memorySampleEvery: 200,
+  campaignRows: 100_000,
+  campaignRuns: 2,
   vsix: false,
 };
 
@@ -133,6 +141,8 @@ export async function childMain(kind: string, args: string[]): Promise<void> {
     const timing = await timeInProcessStart(bench.deps);
     await bench.dispose();
     process.stdout.write(`${JSON.stringify(timing)}\n`);
+  } else if (kind === 'campaign-plan') {
+    process.stdout.write(`${JSON.stringify(await timeCampaignPlan(args[0]))}\n`);
   } else {
     throw new Error(`unknown bench child ${kind}`);
   }
@@ -248,7 +258,7 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
     const pgEngine = new PostgresLedgerEngine(await postgresDatabase('bench_engine'));
     const onPg = await measureEngine(pgEngine, counts.engineRounds).finally(() => pgEngine.close());
     const [fileReserve, fileOutcome, pgReserve, pgOutcome] = [onFile.reserve, onFile.outcome, onPg.reserve, onPg.outcome].map(summarize);
-    rows.push(row('Ledger before a send, file engine: lock + claim + budget + pending line (`reserve`)⁶', fileReserve, 'p50 ≤ 5 ms', `${verdict(fileReserve.median, 5)}; outcome line ${ms(fileOutcome.median)}`));
+    rows.push(row('Ledger before a send, file engine: lock + claim + budget + pending line (`reserve`)⁷', fileReserve, 'p50 ≤ 5 ms', `${verdict(fileReserve.median, 5)}; outcome line ${ms(fileOutcome.median)}`));
     rows.push(row('↳ PostgreSQL engine: one transaction (claim insert, budget, pending row)', pgReserve, 'p50 ≤ 10 ms', `${verdict(pgReserve.median, 10)}; outcome update ${ms(pgOutcome.median)}`));
     log(`PostgreSQL history: filling ${counts.pgHistoryRows.toLocaleString('en')} rows`);
     const historyUrl = await postgresDatabase('bench_history');
@@ -261,6 +271,19 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
     const team = await measureTeamThroughput(paths.serverJs, await postgresDatabase('bench_team'), counts.teamSends);
     rows.push({ figure: 'Sends per second: three stdio servers on one PostgreSQL ledger, emulator answering at once, all calls at once', median: `${team.perSecond.toFixed(0)}/s`, p95: '—', budget: '—',
       verdict: `${team.committed} of ${counts.teamSends} committed` });
+
+    // Campaign plan ---------------------------------------------------------------------------------
+    log(`campaign plan: ${counts.campaignRuns} fresh processes, ${counts.campaignRows.toLocaleString('en')} CP949 rows`);
+    const list = writeCampaignList(work, counts.campaignRows);
+    const plans: CampaignPlanSample[] = [];
+    for (let i = 0; i < counts.campaignRuns; i++) plans.push(await runChild<CampaignPlanSample>(paths.childPrefix, 'campaign-plan', [list.file]));
+    const planTime = summarize(plans.map((p) => p.ms));
+    const planPeak = Math.max(...plans.map((p) => p.peakRssKiB));
+    const planMemoryOk = planPeak <= 300 * 1024;
+    rows.push(row(`Campaign plan: ${list.rows.toLocaleString('en')}-row CP949 CSV (${mib(list.bytes / KiB)}), streamed, first plan in a fresh process⁶`, planTime, '≤ 2 s',
+      `${verdict(planTime.median, 2000)}; CPU ${ms(summarize(plans.map((p) => p.cpuMs)).median)}`));
+    rows.push({ figure: '↳ peak RSS of that process (getrusage; Node itself included)', median: mib(summarize(plans.map((p) => p.peakRssKiB)).median), p95: '—', budget: '≤ 300 MiB', verdict: `${planMemoryOk ? '✓' : '✗'} max ${mib(planPeak)}` });
+    notes.push(`Campaign plan: ${plans[0].rows.toLocaleString('en')} rows → ${plans[0].valid.toLocaleString('en')} valid recipients in ${plans[0].batches.toLocaleString('en')} batches (personalised texts: nearly one batch per recipient).`);
 
     // Sizes ---------------------------------------------------------------------------------------
     log('sizes');
@@ -306,7 +329,8 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
       '³ In-memory SDK client → `createServer` → `SendService` (rules, guard, two ledger lines) → `BaasClient` → emulator on 127.0.0.1, minus the same send by a `BaasClient` alone, interleaved; fresh text per send, spend limits high, de-duplication window 0 s.',
       '⁴ `--sandbox`, 5 ms delivery delay; calls cycle preview_message ×4, get_send_history ×2, send_sms ×2, get_message_status ×2; sampled every ' + `${counts.memorySampleEvery.toLocaleString('en')} calls after ${counts.memoryWarmupCalls.toLocaleString('en')} warm-up calls (heap after a forced full GC, through a bench-only preload); the first sample is the warm-up figure; ✓ means growth ≤ 10% of it. The warm-up fills the server's bounded stores: the ledger's parsed tail (1 MiB of file), the sandbox's newest 1,000 groups, and identical-send answers kept for the de-duplication window, set to 5 s here (default 60 s; live sends are also bounded by the per-minute limit).`,
       '⁵ `scripts/bench/bare-server.ts`, bundled with dist/server.js\'s esbuild options (`bareSdkServerOptions` in esbuild.mjs) except that it keeps the SDK\'s default Ajv validator, which our bundles leave out (it only checks elicitation answers, and createServer passes its own validator).',
-      '⁶ One send at a time, each with a new idempotency key and live budgets checked; the PostgreSQL server is the test run\'s throwaway cluster on 127.0.0.1 (fsync off, so commits are cheaper than on a durable server).',
+      '⁶ `scripts/bench/campaignPlan.ts`: names, numbers in three spellings, 1% bad numbers and 2% repeats, a `#{이름}`/`#{적립금}` template; `planCampaign` from call to plan (encoding detection, csv-parse, every row checked, batches built, the file\'s SHA-256); the process\'s peak RSS covers Node, the bundle and the plan, which holds every valid row\'s text.',
+      '⁷ One send at a time, each with a new idempotency key and live budgets checked; the PostgreSQL server is the test run\'s throwaway cluster on 127.0.0.1 (fsync off, so commits are cheaper than on a durable server).',
     ];
     return { table: `${markdownTable(rows)}\n\n${footnotes.join('\n')}`, machine: machineLine(loadAtStart), notes };
   } finally {

@@ -15,6 +15,9 @@ const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through th
   baas-sms-mcp --sandbox       serve MCP over stdio against a built-in emulator: no key, no network, no cost
   baas-sms-mcp emulator [--port N] [--delay MS] [--key K]
                                run the BaaS API emulator on 127.0.0.1
+  baas-sms-mcp campaign plan FILE --message TEXT [--subject S] [--image URL …] [--phone-column C]
+      [--member-code-column C] [--max-recipients N] [--pace MS] [--ad | --not-ad] [--night-consent] [--out DIR]
+                               plan a campaign from a .csv/.xlsx contact list: prints it, writes .plan.md/.json; sends nothing
   baas-sms-mcp --http --port N [--host H] [--sandbox]
                                the team server: MCP over Streamable HTTP (stateless) for several clients;
                                needs BAAS_MCP_TOKEN (bearer token); BAAS_MCP_ALLOWED_HOSTS=name[:port],…
@@ -32,7 +35,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const logger = createStderrLogger(env);
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(USAGE);
   if (argv.includes('--version')) return void process.stdout.write(`${VERSION}\n`);
-  // The emulator and the HTTP host are loaded only in their modes: the stdio server starts faster without them.
+  // The emulator, campaigns and the HTTP host are loaded only in their modes: the stdio server starts faster without them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (argv[0] === 'campaign') return void (process.exitCode = await (require('./campaignCommand') as typeof import('./campaignCommand')).runCampaignCli(argv.slice(1), env));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (argv[0] === 'emulator') return (require('../emulator/cli') as typeof import('../emulator/cli')).runEmulatorCli(argv.slice(1), logger, (line) => process.stderr.write(`[baas-sms info] ${line}\n`));
   // A mistyped flag (`--sandbx`) must not quietly serve live, paid sends.
@@ -56,7 +61,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (confirmPolicy === 'off' && !settings.sandbox) {
     logger.warn('BAAS_CONFIRM=off: live sends go out without asking when the MCP client cannot ask (no elicitation), within the spend guard');
   }
-  const deps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmPolicy };
+  // plan_campaign reads contact lists from the folder the server was started in, and nowhere else.
+  const campaignRoots = [process.cwd()];
+  const deps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmPolicy, campaignRoots: () => campaignRoots };
 
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {

@@ -1,9 +1,11 @@
 // What each error code says, and what to do about it, in English and Korean.
 import type { ErrorCode } from './errorCodes';
 import type { Locale } from './locale';
+import { CAMPAIGN_MESSAGES } from './campaignErrorMessages';
 
 type P = Record<string, string | number | boolean | undefined>;
-interface Entry { en: (p: P) => string; ko: (p: P) => string; hintEn: (p: P) => string; hintKo: (p: P) => string }
+export interface CatalogueEntry { en: (p: P) => string; ko: (p: P) => string; hintEn: (p: P) => string; hintKo: (p: P) => string }
+type Entry = CatalogueEntry;
 
 /** A sentence placed inside another loses its own full stop ("within 1500 ms." + "." → one). */
 const clause = (v: unknown): string => String(v).replace(/[.。]+\s*$/, '');
@@ -223,6 +225,7 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Begin with (광고), name the sender and a contact, end with a free 080 opt-out, and do not send 21:00–08:00 KST without night-time consent.',
     hintKo: () => '(광고)로 시작하고, 발신자와 연락처를 밝히고, 무료 080 수신거부로 끝내며, 야간 동의 없이 21:00–08:00에 보내지 마세요.',
   },
+  ...CAMPAIGN_MESSAGES,
 };
 
 export function errorText(code: ErrorCode, params: P, locale: Locale): { message: string; hint: string } {

@@ -20,6 +20,8 @@ export interface ServerDeps {
    * and for the others refused (`ask`) or sent unasked within the spend guard (`off`). Unset: none.
    */
   confirmPolicy?: ConfirmPolicy;
+  /** Folders plan_campaign may read contact lists from (the workspace; the standalone server's working folder). Absent: none, only inline rows. */
+  campaignRoots?: () => string[];
   /** serverInfo.name: VS Code names the tools mcp_<name>_<tool>, so keep it unique per host. */
   serverName?: string;
 }

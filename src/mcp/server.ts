@@ -11,6 +11,7 @@ import { registerComposeSmsPrompt } from './prompts/composeSms';
 import { registerGetIntegrationCodeTool } from './tools/getIntegrationCode';
 import { registerGetMessageStatusTool } from './tools/getMessageStatus';
 import { registerGetSendHistoryTool } from './tools/getSendHistory';
+import { registerPlanCampaignTool } from './tools/planCampaign';
 import { registerPreviewMessageTool } from './tools/previewMessage';
 import { registerSendMmsTool } from './tools/sendMms';
 import { registerSendSmsTool } from './tools/sendSms';
@@ -38,6 +39,7 @@ export function createServer(deps: ServerDeps, options: { liveToolList?: boolean
   registerGetSendHistoryTool(server, deps);
   registerPreviewMessageTool(server, deps);
   registerGetIntegrationCodeTool(server, deps);
+  registerPlanCampaignTool(server, deps);
   registerComposeSmsPrompt(server);
   registerComposeMmsPrompt(server);
   registerAnalyzeSendResultsPrompt(server);

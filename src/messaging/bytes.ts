@@ -39,7 +39,8 @@ export function describeCharacter(char: string): string {
   return `${char} (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 
-function measureByCodePoint(text: string): TextMeasure {
+/** measureText without a whole-text encode: faster for many short texts (a campaign's rows), same answer. */
+export function measureByCodePoint(text: string): TextMeasure {
   let bytes = 0;
   const unencodable = new Set<string>();
   for (const char of text) {

@@ -1,216 +1,135 @@
-// Django integration (Python): a standard-library send_sms() service and the views that use it; the key is
-// read from the server's environment.
+// Django integration: one views module per use case, each with its own urlpatterns (include() it);
+// the key, the API calls and the rules live in baas_sms.py (pythonCore.ts).
 import type { IntegrationTemplate } from './integrationTemplate';
-import { snippet, tab } from './snippetBody';
+import { snippet, tab, verbatim } from './snippetBody';
 
-export const djangoSms: IntegrationTemplate = {
-  id: 'django-sms',
-  framework: 'django',
-  language: 'python',
-  title: 'Django SMS service and views (Python)',
-  titleKo: 'Django 문자 서비스와 뷰 (Python)',
-  description: 'A send_sms() service on the standard library (urllib) with the key and project id from os.environ, both envelopes and every failure handled and no automatic retry, plus the views behind POST /api/sms/verification and GET /api/sms/status/<group_id>.',
-  descriptionKo: '표준 라이브러리(urllib)만 쓰는 send_sms() 서비스(키와 프로젝트 ID는 os.environ에서, 두 응답 형식과 모든 실패 처리, 자동 재시도 없음)와 POST /api/sms/verification, GET /api/sms/status/<group_id> 뷰입니다.',
-  prefix: 'baas-django-sms',
-  body: snippet`"""BaaS SMS for Django: send_sms() calls the BaaS API; the views behind POST /api/sms/verification
-and GET /api/sms/status/<group_id> use it. Split into services.py and views.py if you like.
+const common = { framework: 'django', language: 'python', requires: ['python-core'] } as const;
 
-The API key stays on the server (env BAAS_API_KEY) and never goes into a response. In urls.py:
-    path("api/sms/verification", views.send_verification_code),
-    path("api/sms/status/<str:group_id>", views.message_status),
-"""
-from __future__ import annotations
+// Shared by the three modules: the JSON answer for a call that returns a dict or raises SmsError.
+const ANSWER = `def _answer(call) -> JsonResponse:
+    try:
+        return JsonResponse(call())
+    except SmsError as error:
+        return JsonResponse(error.as_json(), status=error.status, json_dumps_params={"ensure_ascii": False})`;
 
-import json
-import os
-import re
-import secrets
-import urllib.error
-import urllib.parse
-import urllib.request
-import uuid
-
-from django.core.cache import cache
+export const djangoOtp: IntegrationTemplate = {
+  ...common,
+  id: 'django-otp',
+  useCase: 'verification',
+  fileName: 'sms/otp_views.py',
+  title: 'Django verification code views (Python)',
+  titleKo: 'Django 인증번호 뷰 (Python)',
+  description: 'POST /api/otp/send texts a 6-digit code (secrets module, stored as an HMAC with an expiry, resend cooldown per number); POST /api/otp/verify checks it with hmac.compare_digest and an attempt limit.',
+  descriptionKo: 'POST /api/otp/send는 6자리 인증번호(secrets 모듈, HMAC으로 저장, 만료 시간, 번호별 재발송 대기)를 보내고, POST /api/otp/verify는 hmac.compare_digest와 시도 횟수 제한으로 확인합니다.',
+  prefix: 'baas-django-otp',
+  body: snippet`"""BaaS SMS for Django: verification codes. In your urls.py: path("", include("sms.otp_views")).
+The code goes only into the SMS: it is never logged and never returned to the browser.
+Django checks CSRF on these POSTs: the browser sends the csrftoken cookie back as X-CSRFToken."""
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET, require_POST
+from django.urls import path
+from django.views.decorators.http import require_POST
 
-BAAS_API_BASE_URL = os.environ.get("BAAS_API_BASE_URL", "https://api.aiapp.link").rstrip("/")
-# The sender number must be registered with the carriers beforehand (Korean law) or the API refuses it.
-CALLBACK_NUMBER = "${tab(1, '02-1234-5678')}"
-REQUEST_TIMEOUT_SECONDS = 10
-CODE_TTL_SECONDS = 5 * 60
+from .baas_sms import SmsError, check_verification_code, read_json, send_verification_code
 
 
-class SmsError(Exception):
-    """A failed SMS call: a stable code, a message for people and the HTTP status to answer with."""
-
-    def __init__(self, code: str, message: str, status: int = 502) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.status = status
-
-
-def normalize_phone_number(value: str) -> str | None:
-    """01012345678, 010 1234 5678 or +82 10-1234-5678 -> 010-1234-5678; None for anything else."""
-    digits = re.sub(r"\D", "", value)
-    if digits.startswith("82"):
-        digits = "0" + digits[3 if digits.startswith("820") else 2:]
-    match = re.fullmatch(r"010(\d{4})(\d{4})", digits)
-    return f"010-{match.group(1)}-{match.group(2)}" if match else None
-
-
-def _interpret(status: int, raw: bytes, is_send: bool) -> object:
-    """Reads both envelopes the BaaS services use: {success, data, error_code} and {result, data, errorCode}."""
-    try:
-        envelope = json.loads(raw.decode("utf-8"))
-    except ValueError:
-        envelope = None  # not JSON: judged by the status alone below
-    if not isinstance(envelope, dict):
-        envelope = {}
-    server_code = envelope.get("error_code") or envelope.get("errorCode")
-    if status in (401, 403) or server_code == "AUTHENTICATION_FAILED":
-        # The server's own key is wrong: a server problem (502), not the visitor's.
-        raise SmsError("AUTHENTICATION_FAILED", "The SMS service rejected this server's API key.", 502)
-    if status == 429 or server_code == "RATE_LIMIT_EXCEEDED":
-        raise SmsError("RATE_LIMIT_EXCEEDED", "Too many SMS requests. Please wait and try again.", 429)
-    if 200 <= status < 300:
-        if envelope.get("success") is True or envelope.get("result") == "SUCCESS":
-            return envelope.get("data")
-        if is_send and "success" not in envelope and "result" not in envelope:
-            raise SmsError("OUTCOME_UNKNOWN", "The SMS service's answer could not be read: the message may have been sent.", 502)
-    raise SmsError(server_code or "API_ERROR", envelope.get("message") or f"The SMS service answered HTTP {status}.", 502)
-
-
-def _call_baas(method: str, path: str, body: dict | None = None) -> object:
-    """One call to the BaaS API. Never retried: a send that timed out may still have gone out,
-    and sending again could text the person twice. It raises OUTCOME_UNKNOWN instead."""
-    api_key = os.environ.get("BAAS_API_KEY", "")
-    if not api_key:
-        raise SmsError("SMS_NOT_CONFIGURED", "SMS is not configured on this server.", 500)
-    headers = {
-        "Accept": "application/json",
-        "X-API-KEY": api_key,
-        "Authorization": f"Bearer {api_key}",
-    }
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode("utf-8")
-        headers["Content-Type"] = "application/json"
-        # Lets the API drop a duplicate of this exact request; reuse it if you ever add a retry.
-        headers["Idempotency-Key"] = str(uuid.uuid4())
-    request = urllib.request.Request(BAAS_API_BASE_URL + path, data=data, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_SECONDS) as response:
-            raw = response.read()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        return _interpret(error.code, error.read(), body is not None)
-    except OSError:
-        # Timed out or the connection broke (URLError and TimeoutError are OSErrors):
-        # for a send, nobody knows whether it went out.
-        if body is None:
-            raise SmsError("BAAS_UNREACHABLE", "The SMS service did not answer. Please try again.", 504)
-        raise SmsError(
-            "OUTCOME_UNKNOWN",
-            "The SMS service did not answer in time: the message may or may not have been sent. "
-            "Check its status before sending again.",
-            504,
-        )
-    return _interpret(status, raw, body is not None)
-
-
-def send_sms(recipients: list[dict[str, str]], message: str) -> object:
-    """Sends one SMS to up to 1000 recipients ({"phone_number", "member_code"}); returns the group id."""
-    project_id = os.environ.get("PROJECT_ID", "")
-    if not project_id:
-        raise SmsError("SMS_NOT_CONFIGURED", "SMS is not configured on this server.", 500)
-    data = _call_baas("POST", "/message/sms", {
-        "recipients": recipients,
-        "message": message,
-        "callback_number": CALLBACK_NUMBER,
-        "project_id": project_id,
-        "channel_id": 1,
-    })
-    if isinstance(data, dict):
-        return data.get("group_id", data.get("groupId"))
-    return None
-
-
-def check_verification_code(phone: str, code: str) -> bool:
-    """For your own sign-up/login view: True once, if the code matches and has not expired."""
-    normalized = normalize_phone_number(phone)
-    if normalized is None:
-        return False
-    key = f"sms-verification:{normalized}"
-    stored = cache.get(key)
-    if stored is None or not secrets.compare_digest(str(stored), code):
-        return False
-    cache.delete(key)
-    return True
+${verbatim(ANSWER)}
 
 
 @require_POST
-def send_verification_code(request: HttpRequest) -> JsonResponse:
-    # Django checks CSRF on this POST: the browser must send the csrftoken cookie as X-CSRFToken.
-    try:
-        payload = json.loads(request.body or b"{}")
-    except ValueError:
-        payload = {}
-    if not isinstance(payload, dict):
-        payload = {}
-    phone = normalize_phone_number(str(payload.get("phone") or ""))
-    if phone is None:
-        return JsonResponse({"ok": False, "code": "INVALID_PHONE_NUMBER", "message": "Enter a mobile number like 010-1234-5678."}, status=400)
-    # member_code names the recipient in your BaaS project; prefer request.user's id.
-    member_code = str(payload.get("memberCode") or "${tab(2, 'guest')}")
-    code = f"{secrets.randbelow(1_000_000):06d}"
-    # Stored before sending: if the answer is lost the SMS may still arrive, and its code must work.
-    cache.set(f"sms-verification:{phone}", code, CODE_TTL_SECONDS)
-    try:
-        group_id = send_sms([{"phone_number": phone, "member_code": member_code}], f"${tab(3, '[MyApp] 인증번호는 {code}입니다.')}")
-    except SmsError as error:
-        if error.code != "OUTCOME_UNKNOWN":
-            cache.delete(f"sms-verification:{phone}")
-        return JsonResponse({"ok": False, "code": error.code, "message": error.message}, status=error.status)
-    return JsonResponse({"ok": True, "groupId": group_id})
+def send_code(request: HttpRequest) -> JsonResponse:
+    payload = read_json(request.body)
+    # member_code names the recipient in your BaaS project: use request.user's id when signed in.
+    member_code = str(payload.get("memberCode") or "${tab(1, 'guest')}")
+    return _answer(lambda: send_verification_code(payload.get("phone"), member_code))
 
 
-def _mask(phone: object) -> str:
-    return re.sub(r"^(\d{3})-?\d{3,4}-?(\d{4})$", r"\1-****-\2", str(phone or ""))
+@require_POST
+def verify_code(request: HttpRequest) -> JsonResponse:
+    payload = read_json(request.body)
+    # On success, sign the user in or mark the number verified in request.session here.
+    return _answer(lambda: check_verification_code(payload.get("phone"), payload.get("code")))
 
 
-# Protect this view with your own auth: group ids are easy to guess.
-@require_GET
-def message_status(request: HttpRequest, group_id: str) -> JsonResponse:
-    if not re.fullmatch(r"[\w-]{1,64}", group_id):
-        return JsonResponse({"ok": False, "code": "INVALID_GROUP_ID", "message": "Unknown group id."}, status=400)
-    try:
-        data = _call_baas("GET", f"/message/send_history/sms/{urllib.parse.quote(group_id, safe='')}/messages")
-    except SmsError as error:
-        return JsonResponse({"ok": False, "code": error.code, "message": error.message}, status=error.status)
-    rows = [row for row in data if isinstance(row, dict)] if isinstance(data, list) else []
-    success = sum(1 for row in rows if row.get("result") == "성공")
-    failed = sum(1 for row in rows if row.get("result") == "실패")
-    pending = len(rows) - success - failed
-    if not rows or pending > 0:
-        status = "전송중"
-    elif failed == 0:
-        status = "성공"
-    elif success == 0:
-        status = "실패"
-    else:
-        status = "부분성공"
-    return JsonResponse({
-        "ok": True,
-        "groupId": group_id,
-        "status": status,
-        "total": len(rows),
-        "success": success,
-        "failed": failed,
-        "pending": pending,
-        # Masked: the browser needs the outcome, not everyone's phone number.
-        "messages": [{"phone": _mask(row.get("phone")), "result": row.get("result"), "reason": row.get("reason")} for row in rows],
-    })
+urlpatterns = [
+    path("api/otp/send", send_code),
+    path("api/otp/verify", verify_code),
+]
+`,
+};
+
+export const djangoOrder: IntegrationTemplate = {
+  ...common,
+  id: 'django-order',
+  useCase: 'order_notification',
+  fileName: 'sms/order_views.py',
+  title: 'Django order notification view (Python)',
+  titleKo: 'Django 주문 알림 뷰 (Python)',
+  description: 'POST /api/orders/notify: an SMS when an order is created, an MMS with a subject and the product image when it ships; or call notify_order() from your own order code.',
+  descriptionKo: 'POST /api/orders/notify: 주문 접수 시 SMS, 배송 시작 시 제목과 상품 이미지가 있는 MMS를 보냅니다. 주문 코드에서 notify_order()를 직접 불러도 됩니다.',
+  prefix: 'baas-django-order',
+  body: snippet`"""BaaS SMS for Django: order notifications. In your urls.py: path("", include("sms.order_views")).
+{"event": "created"} -> SMS; {"event": "shipped", "imageUrl", "trackingNumber"} -> MMS with subject and image.
+Calling notify_order(...) straight from your order code (a signal, a task) works too."""
+from django.http import HttpRequest, JsonResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .baas_sms import SmsError, notify_order, read_json
+
+
+${verbatim(ANSWER)}
+
+
+# Server-to-server, so no CSRF cookie: protect it (${tab(1, 'an internal network or a shared secret header')}) instead.
+@csrf_exempt
+@require_POST
+def order_notify(request: HttpRequest) -> JsonResponse:
+    payload = read_json(request.body)
+    return _answer(lambda: notify_order(payload))
+
+
+urlpatterns = [path("api/orders/notify", order_notify)]
+`,
+};
+
+export const djangoCampaign: IntegrationTemplate = {
+  ...common,
+  id: 'django-campaign',
+  useCase: 'campaign',
+  fileName: 'sms/campaign_views.py',
+  title: 'Django campaign preview and send views (Python)',
+  titleKo: 'Django 캠페인 미리보기·발송 뷰 (Python)',
+  description: 'POST /api/campaign/preview reports bytes, SMS/LMS/MMS type, estimated cost and the advertising-law check; POST /api/campaign/send sends only what was previewed (same previewId) and passed.',
+  descriptionKo: 'POST /api/campaign/preview는 바이트 수, SMS/LMS/MMS 유형, 예상 비용, 광고 규정 점검 결과를 알려 주고, POST /api/campaign/send는 미리 본 그대로(같은 previewId)이고 점검을 통과한 것만 보냅니다.',
+  prefix: 'baas-django-campaign',
+  body: snippet`"""BaaS SMS for Django: the campaign form's endpoints. In your urls.py: path("", include("sms.campaign_views"))."""
+from django.http import HttpRequest, JsonResponse
+from django.urls import path
+from django.views.decorators.http import require_POST
+
+from .baas_sms import SmsError, preview_campaign, read_json, send_campaign
+
+
+${verbatim(ANSWER)}
+
+
+# Only your admins may preview or send campaigns: add ${tab(1, '@staff_member_required (django.contrib.admin.views.decorators)')}.
+@require_POST
+def campaign_preview(request: HttpRequest) -> JsonResponse:
+    payload = read_json(request.body)
+    return _answer(lambda: preview_campaign(payload))
+
+
+@require_POST
+def campaign_send(request: HttpRequest) -> JsonResponse:
+    payload = read_json(request.body)
+    return _answer(lambda: send_campaign(payload))
+
+
+urlpatterns = [
+    path("api/campaign/preview", campaign_preview),
+    path("api/campaign/send", campaign_send),
+]
 `,
 };

@@ -48,3 +48,8 @@ export function snippet(strings: TemplateStringsArray, ...placeholders: SnippetP
 export function mirror(index: number): SnippetPlaceholder {
   return new SnippetPlaceholder(`\${${index}}`);
 }
+
+/** Plain code shared by several templates, escaped like the tag's literal parts. */
+export function verbatim(code: string): SnippetPlaceholder {
+  return new SnippetPlaceholder(escapeText(code));
+}

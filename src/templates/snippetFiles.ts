@@ -3,7 +3,7 @@
 import type { IntegrationTemplate, TemplateLanguage } from './integrationTemplate';
 
 /** Each language's snippet file, in the order package.json's `contributes.snippets` lists them. */
-export const SNIPPET_LANGUAGES: readonly TemplateLanguage[] = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
+export const SNIPPET_LANGUAGES: readonly TemplateLanguage[] = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'vue'];
 
 interface SnippetEntry {
   prefix: string;
@@ -22,7 +22,10 @@ export function buildSnippetFiles(templates: readonly IntegrationTemplate[]): Ma
     const entries: Record<string, SnippetEntry> = {};
     for (const t of templates.filter((candidate) => candidate.language === language)) {
       if (entries[t.title]) throw new Error(`Two ${language} templates are titled "${t.title}"`);
-      entries[t.title] = { prefix: t.prefix, description: `${t.description}\n${t.descriptionKo}`, body: t.body.split('\n') };
+      // A snippet is one file: say which shared module it imports, and the prefix that inserts it.
+      const needs = (t.requires ?? []).map((id) => templates.find((other) => other.id === id)).filter((other) => other !== undefined)
+        .map((other) => `\nNeeds ${other.fileName} (${other.prefix}) · ${other.fileName} 필요`).join('');
+      entries[t.title] = { prefix: t.prefix, description: `${t.description}\n${t.descriptionKo}${needs}`, body: t.body.split('\n') };
     }
     if (Object.keys(entries).length > 0) files.set(`${language}.json`, `${JSON.stringify(entries, null, 2)}\n`);
   }

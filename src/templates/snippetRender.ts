@@ -119,9 +119,10 @@ class SnippetParser {
  * Renders snippet syntax as plain text, every placeholder filled with its default: `${1:x}` → `x`
  * (nested placeholders too), a choice → its first option, `\$` → `$`, a variable → its default or
  * nothing. A bare `$1` mirrors tabstop 1's default as VS Code does, or is empty when it has none.
- * Throws on transforms, which no template uses.
+ * Throws on transforms, which no template uses. `marker`, when given, stands in for each tabstop and
+ * placeholder (the JavaScript generator uses it to carry them through a transpile).
  */
-export function renderSnippet(body: string): string {
+export function renderSnippet(body: string, marker?: (index: number, kind: 'tabstop' | 'placeholder', defaultText: string) => string): string {
   const nodes = new SnippetParser(body).parse();
   const defaults = new Map<number, string>();
   const render = (list: SnippetNode[]): string => list.map(renderNode).join('');
@@ -130,9 +131,9 @@ export function renderSnippet(body: string): string {
       case 'text':
         return node.value;
       case 'tabstop':
-        return defaults.get(node.index) ?? '';
+        return marker ? marker(node.index, 'tabstop', '') : defaults.get(node.index) ?? '';
       case 'placeholder':
-        return render(node.children);
+        return marker ? marker(node.index, 'placeholder', render(node.children)) : render(node.children);
       case 'choice':
         return node.options[0] ?? '';
       case 'variable':

@@ -112,8 +112,30 @@ const history = fc.record({
   refresh_status: fc.oneof({ weight: 12, arbitrary: fc.constantFrom(undefined, false) }, { weight: 1, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant('yes') }),
 });
 const integration = fc.record({
-  framework: fc.oneof({ weight: 10, arbitrary: fc.constantFrom('react', 'express', 'django') }, { weight: 1, arbitrary: fc.constantFrom('vue', 'React', '', 42) }),
-  language: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(undefined, 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python') }, { weight: 1, arbitrary: fc.constantFrom('ts', '', 'rust') }),
+  framework: fc.oneof({ weight: 10, arbitrary: fc.constantFrom('react', 'vue', 'express', 'nextjs', 'nestjs', 'django', 'fastapi') }, { weight: 1, arbitrary: fc.constantFrom('angular', 'React', '', 42) }),
+  use_case: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(undefined, 'verification', 'order_notification', 'campaign') }, { weight: 1, arbitrary: fc.constantFrom('otp', '') }),
+  language: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(undefined, 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'vue') }, { weight: 1, arbitrary: fc.constantFrom('ts', '', 'rust') }),
+});
+// plan_campaign from inline rows (the fuzz server names no roots, so a file_path is refused): contact
+// rows in every phone spelling with now and then a blank name, a bad number or a missing column.
+const contactRow = fc.record({
+  이름: fc.oneof({ weight: 12, arbitrary: fc.constantFrom('홍길동', '김철수', 'Lee', '아주아주아주아주아주아주긴이름을가진고객') }, { weight: 1, arbitrary: fc.constantFrom('', '민수😀') }),
+  휴대폰: fc.oneof({ weight: 12, arbitrary: phone }, { weight: 1, arbitrary: fc.constantFrom(null, 1012345678, '') }),
+  등급: fc.constantFrom('VIP', '일반'),
+}, { requiredKeys: ['휴대폰'] });
+const campaign = fc.record({
+  rows: fc.oneof({ weight: 20, arbitrary: fc.array(contactRow, { minLength: 1, maxLength: 30 }) }, { weight: 1, arbitrary: fc.constantFrom([], [{ 주소: '서울' }]) }),
+  message: fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom('#{이름}님, #{등급} 혜택 안내입니다.', '#{이름}님 주문이 발송되었습니다.', AD_OK, '공지: 내일 점검합니다.') },
+    { weight: 2, arbitrary: message },
+    { weight: 1, arbitrary: fc.constantFrom('#{이름', '#{없는열}님', '#{}', '#{이름}#{') },
+  ),
+  subject: fc.option(subject, { nil: undefined, freq: 6 }),
+  phone_column: fc.oneof({ weight: 10, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('휴대폰', '2', '전화', '') }),
+  max_recipients: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(1, 5, 0, -1) }),
+  pace_ms: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(0, 500, 3_600_000, -5) }),
+  is_advertisement: maybeBool,
+  night_time_consent: maybeBool,
 });
 
 /**
@@ -148,14 +170,16 @@ export const TOOL_ARBITRARIES: Record<string, fc.Arbitrary<FuzzInput>> = {
   get_message_status: fuzzed(status),
   get_send_history: fuzzed(history),
   get_integration_code: fuzzed(integration),
+  plan_campaign: fuzzed(campaign),
 };
 
 /** How the inputs are shared out between the tools (sums to 1). */
 export const TOOL_SHARES: Record<string, number> = {
-  send_sms: 0.24,
+  send_sms: 0.18,
   send_mms: 0.18,
   preview_message: 0.2,
   get_message_status: 0.16,
   get_send_history: 0.12,
   get_integration_code: 0.1,
+  plan_campaign: 0.06,
 };

@@ -75,8 +75,8 @@ describe('bundles (esbuild.mjs)', function () {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('lists the six tools', async () => {
-      assert.equal((await client.listTools()).tools.length, 6);
+    it('lists the seven tools', async () => {
+      assert.equal((await client.listTools()).tools.length, 7);
     });
 
     it("keeps the code of an error thrown by the other copy's SendService (not INTERNAL_ERROR)", async () => {

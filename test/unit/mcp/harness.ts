@@ -38,6 +38,8 @@ export interface HarnessOptions {
   confirmPolicy?: ConfirmPolicy;
   /** What the test client declares, e.g. `{ elicitation: {} }`. */
   clientCapabilities?: ClientCapabilities;
+  /** Folders plan_campaign may read. */
+  campaignRoots?: string[];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -70,7 +72,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     sandboxDeliveryDelayMs: options.deliveryDelayMs ?? 50,
   });
-  const { server } = createServer({ sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmSend: options.confirm, confirmPolicy: options.confirmPolicy });
+  const campaignRoots = options.campaignRoots;
+  const { server } = createServer({
+    sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmSend: options.confirm, confirmPolicy: options.confirmPolicy,
+    ...(campaignRoots ? { campaignRoots: () => campaignRoots } : {}),
+  });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' }, { capabilities: options.clientCapabilities ?? {} });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -15,11 +15,11 @@ describe('tools/list from src/mcp/toolList.json', () => {
     assert.deepEqual(await toolListAnswer({ live: false }), await toolListAnswer({ live: true }));
   });
 
-  it('an SDK client accepts the answer: six tools with their input and output schemas', async () => {
+  it('an SDK client accepts the answer: seven tools with their input and output schemas', async () => {
     const h = await startHarness({ sandbox: true });
     try {
       const { tools } = await h.client.listTools();
-      assert.deepEqual(tools.map((t) => t.name).sort(), ['get_integration_code', 'get_message_status', 'get_send_history', 'preview_message', 'send_mms', 'send_sms']);
+      assert.deepEqual(tools.map((t) => t.name).sort(), ['get_integration_code', 'get_message_status', 'get_send_history', 'plan_campaign', 'preview_message', 'send_mms', 'send_sms']);
       assert.ok(tools.every((t) => t.inputSchema.type === 'object' && t.outputSchema?.type === 'object'));
     } finally {
       await h.close();

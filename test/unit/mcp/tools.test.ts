@@ -1,6 +1,7 @@
 // The MCP tools through a real SDK Client (in memory) against the BaaS emulator on 127.0.0.1.
 import assert from 'node:assert/strict';
 import { delay, errorOf, PROJECT, startHarness, structured, type Harness } from './harness';
+import { findTemplate, renderTemplate } from '../../../src/templates';
 
 const one = [{ phone_number: '010-1234-5678', member_code: 'u1' }];
 
@@ -8,16 +9,16 @@ describe('MCP tools (SDK client ↔ createServer ↔ emulator)', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
-  it('lists the four seed tools plus preview and integration code, with the promised annotations and output schemas', async () => {
+  it('lists the four seed tools plus preview, integration code and plan_campaign, with the promised annotations and output schemas', async () => {
     h = await startHarness();
     const { tools } = await h.client.listTools();
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-    assert.deepEqual(Object.keys(byName).sort(), ['get_integration_code', 'get_message_status', 'get_send_history', 'preview_message', 'send_mms', 'send_sms']);
+    assert.deepEqual(Object.keys(byName).sort(), ['get_integration_code', 'get_message_status', 'get_send_history', 'plan_campaign', 'preview_message', 'send_mms', 'send_sms']);
     for (const send of ['send_sms', 'send_mms']) {
       assert.deepEqual(byName[send].annotations, { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true });
       assert.match(byName[send].description ?? '', /PAID/);
     }
-    for (const read of ['get_message_status', 'get_send_history', 'preview_message', 'get_integration_code']) assert.equal(byName[read].annotations?.readOnlyHint, true);
+    for (const read of ['get_message_status', 'get_send_history', 'preview_message', 'get_integration_code', 'plan_campaign']) assert.equal(byName[read].annotations?.readOnlyHint, true);
     for (const t of tools) assert.ok(t.outputSchema, `${t.name} has an output schema`);
     const { prompts } = await h.client.listPrompts();
     assert.deepEqual(prompts.map((p) => p.name).sort(), ['analyze_send_results', 'compose_mms', 'compose_sms']);
@@ -220,11 +221,22 @@ describe('MCP tools (SDK client ↔ createServer ↔ emulator)', () => {
     assert.equal(h.emulator.requests.length, 0);
   });
 
-  it('get_integration_code returns the same templates as the editor snippets, and they are resources too', async () => {
+  it('get_integration_code returns a framework × use case with the module it imports, the same code as the snippets; a missing one lists what exists', async () => {
     h = await startHarness();
-    const out = structured<{ templates: Array<{ framework: string; code: string }> }>(await h.call('get_integration_code', { framework: 'express' }));
-    assert.ok(out.templates.length >= 1);
-    assert.ok(out.templates.every((t) => t.framework === 'express' && t.code.includes('BAAS_API_KEY')));
+    type Out = { templates: Array<{ id: string; framework: string; file_name: string; code: string }>; available?: Array<{ framework: string; use_case: string; languages: string[] }>; note?: string };
+    const out = structured<Out>(await h.call('get_integration_code', { framework: 'express', use_case: 'verification', language: 'typescript' }));
+    assert.deepEqual(out.templates.map((t) => [t.id, t.file_name]), [['express-otp-ts', 'routes/otp.ts'], ['node-core-ts', 'lib/baasSms.ts']]);
+    assert.equal(out.templates[0].code, renderTemplate(findTemplate('express-otp-ts')!));
+    assert.ok(out.templates[1].code.includes('process.env.BAAS_API_KEY'));
+    assert.equal(out.available, undefined);
+    const missing = structured<Out>(await h.call('get_integration_code', { framework: 'react', use_case: 'order_notification' }));
+    assert.deepEqual(missing.templates, []);
+    assert.match(missing.note ?? '', /react × order_notification/);
+    const offered = new Set(missing.available?.map((c) => `${c.framework}/${c.use_case}`));
+    for (const framework of ['express', 'nextjs', 'nestjs', 'django', 'fastapi']) {
+      for (const useCase of ['verification', 'order_notification', 'campaign']) assert.ok(offered.has(`${framework}/${useCase}`), `${framework}/${useCase}`);
+    }
+    assert.ok(offered.has('vue/campaign') && offered.has('react/verification'));
     const { resources } = await h.client.listResources();
     assert.ok(resources.some((r) => r.uri.startsWith('baas-sms://templates/')));
   });

@@ -1,4 +1,4 @@
-// The fuzzing figure at test size (5,000 inputs over the six tools); `npm run reliability` runs
+// The fuzzing figure at test size (5,000 inputs over the seven tools); `npm run reliability` runs
 // 100,000. A failure message carries the seed: FUZZ_SEED=<seed> npx mocha … replays the run.
 import assert from 'node:assert/strict';
 import { runFuzzFigure } from '../../support/reliability/fuzzFigure';

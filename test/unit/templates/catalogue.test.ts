@@ -1,18 +1,42 @@
-// The template list as a whole: ids and prefixes unique, the promised frameworks and languages present,
-// no key in any template, none in a browser template, and the committed snippet files up to date.
+// The template list as a whole: every framework × use case the product promises, ids and prefixes unique,
+// imports resolvable, no key in any template, no key or API host in a browser one, and the generated
+// files (JavaScript copies, snippets/) up to date.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INTEGRATION_TEMPLATES, SNIPPET_LANGUAGES, buildSnippetFiles, findTemplate, renderTemplate } from '../../../src/templates';
+import {
+  BROWSER_FRAMEWORKS, INTEGRATION_TEMPLATES, SERVER_FRAMEWORKS, SNIPPET_LANGUAGES, SOURCE_TEMPLATES, USE_CASES,
+  availableCombinations, buildSnippetFiles, findTemplate, renderTemplate, selectTemplates,
+} from '../../../src/templates';
+import { generatedJavascriptModule, javascriptTemplates } from '../../../src/templates/javascriptCopies';
 import { REPO_ROOT } from './renderedTemplates';
 
-const react = INTEGRATION_TEMPLATES.filter((t) => t.framework === 'react');
-const server = INTEGRATION_TEMPLATES.filter((t) => t.framework !== 'react');
+const browser = INTEGRATION_TEMPLATES.filter((t) => (BROWSER_FRAMEWORKS as readonly string[]).includes(t.framework));
+const server = INTEGRATION_TEMPLATES.filter((t) => !(BROWSER_FRAMEWORKS as readonly string[]).includes(t.framework));
 
 describe('templates: catalogue', () => {
-  it('offers Express JS/TS, React JSX/TSX and Django', () => {
-    const offered = INTEGRATION_TEMPLATES.map((t) => `${t.framework}/${t.language}`).sort();
-    assert.deepEqual(offered, ['django/python', 'express/javascript', 'express/typescript', 'react/javascriptreact', 'react/typescriptreact']);
+  it('every server framework has every use case; Express in JS and TS', () => {
+    for (const framework of SERVER_FRAMEWORKS) {
+      for (const useCase of USE_CASES) {
+        const languages = selectTemplates(framework, useCase).filter((t) => t.framework === framework).map((t) => t.language).sort();
+        assert.deepEqual(languages.length > 0, true, `${framework} × ${useCase} is missing`);
+        if (framework === 'express') assert.deepEqual([...new Set(languages)], ['javascript', 'typescript'], `${framework} × ${useCase}`);
+      }
+    }
+  });
+
+  it('React (JSX and TSX) and Vue have the verification and campaign forms', () => {
+    for (const useCase of ['verification', 'campaign'] as const) {
+      assert.deepEqual(selectTemplates('react', useCase).map((t) => t.language).sort(), ['javascriptreact', 'typescriptreact'], `react × ${useCase}`);
+      assert.deepEqual(selectTemplates('vue', useCase).map((t) => t.language), ['vue'], `vue × ${useCase}`);
+    }
+  });
+
+  it('availableCombinations lists exactly what selectTemplates finds', () => {
+    for (const combo of availableCombinations()) {
+      assert.ok(selectTemplates(combo.framework as never, combo.useCase as never).length > 0, JSON.stringify(combo));
+    }
+    assert.equal(availableCombinations().length, SERVER_FRAMEWORKS.length * USE_CASES.length + BROWSER_FRAMEWORKS.length * 2);
   });
 
   it('every id and every prefix is unique, and prefixes start with baas-', () => {
@@ -30,8 +54,18 @@ describe('templates: catalogue', () => {
     }
   });
 
-  it('findTemplate finds each template by id and nothing else', () => {
-    for (const t of INTEGRATION_TEMPLATES) assert.equal(findTemplate(t.id), t);
+  it('what a template requires exists, is a shared module and is imported under its file name', () => {
+    for (const t of INTEGRATION_TEMPLATES) {
+      for (const id of t.requires ?? []) {
+        const required = findTemplate(id);
+        assert.ok(required, `${t.id} requires unknown ${id}`);
+        assert.equal(required.useCase, 'core', `${t.id} requires ${id}`);
+        // Imported by the template itself or by another module it comes with (Nest's service imports the core).
+        const module = required.fileName.replace(/\.(ts|js|py)$/, '').split('/').pop()!;
+        const importers = [t, ...(t.requires ?? []).map((other) => findTemplate(other)!)];
+        assert.ok(importers.some((importer) => importer !== required && renderTemplate(importer).includes(module)), `nothing imports ${module} for ${t.id}`);
+      }
+    }
     assert.equal(findTemplate('nope'), undefined);
   });
 
@@ -44,26 +78,29 @@ describe('templates: catalogue', () => {
     }
   });
 
-  it('React templates call only the app\'s own route and never the BaaS API or its key', () => {
-    for (const t of react) {
-      for (const text of [t.body, renderTemplate(t)]) {
-        for (const banned of ['aiapp.link', 'BAAS_API_KEY', 'X-API-KEY', 'Authorization', 'Bearer', 'process.env', 'PROJECT_ID']) {
-          assert.ok(!text.toLowerCase().includes(banned.toLowerCase()), `${t.id} contains ${banned}`);
-        }
-      }
+  it('browser templates call only the app\'s own /api routes, never the BaaS API or its key', () => {
+    assert.ok(browser.length >= 6);
+    for (const t of browser) {
       const code = renderTemplate(t);
-      assert.match(code, /const VERIFICATION_ROUTE = '\/api\/sms\/verification';/);
-      assert.deepEqual(code.match(/fetch\(([^,]+),/g), ['fetch(VERIFICATION_ROUTE,']);
-      assert.match(code, /disabled=\{sending\}/, `${t.id} does not disable the button while sending`);
+      for (const banned of ['aiapp.link', 'BAAS_API_KEY', 'X-API-KEY', 'Authorization', 'Bearer', 'process.env', 'PROJECT_ID', 'import.meta.env', '/message/']) {
+        assert.ok(!code.toLowerCase().includes(banned.toLowerCase()), `${t.id} contains ${banned}`);
+      }
+      // Relative URLs only: the browser talks to the page's own origin, the app's backend.
+      assert.doesNotMatch(code, /['"`]https?:\/\//, `${t.id} calls an absolute URL`);
+      assert.match(code, /fetch\(/, `${t.id} calls nothing`);
+      assert.match(code, /['"`]\/api\//, `${t.id} calls no /api route`);
     }
   });
 
-  it('server templates read the key, project and base URL from the environment and hard-code no key', () => {
+  it('only the shared cores talk to the API: they read key, project and sender from the environment', () => {
     for (const t of server) {
       const code = renderTemplate(t);
+      if (t.framework !== 'shared') {
+        assert.ok(!/aiapp\.link|X-API-KEY|BAAS_API_KEY/.test(code.replace(/\/\/.*|#.*|"""[\s\S]*?"""/g, '')), `${t.id} talks to the API itself`);
+        continue;
+      }
       const env = t.language === 'python' ? (name: string) => `os.environ.get("${name}"` : (name: string) => `process.env.${name}`;
-      for (const name of ['BAAS_API_KEY', 'PROJECT_ID', 'BAAS_API_BASE_URL']) assert.ok(code.includes(env(name)), `${t.id} does not read ${name}`);
-      // Only the variable may follow "Bearer " and feed X-API-KEY: no literal key anywhere.
+      for (const name of ['BAAS_API_KEY', 'PROJECT_ID', 'BAAS_API_BASE_URL', 'BAAS_CALLBACK_NUMBER']) assert.ok(code.includes(env(name)), `${t.id} does not read ${name}`);
       assert.match(code, /Bearer (\$\{apiKey\}|\{api_key\})/, t.id);
       assert.match(code, /["']X-API-KEY["']: api(Key|_key),/, t.id);
       assert.doesNotMatch(code, /(api[_-]?key|secret|token)\s*[:=]\s*["'][A-Za-z0-9_-]{8,}["']/i, `${t.id} hard-codes something key-like`);
@@ -72,11 +109,18 @@ describe('templates: catalogue', () => {
   });
 });
 
-describe('templates: snippet files', () => {
+describe('templates: generated files', () => {
   const generated = buildSnippetFiles(INTEGRATION_TEMPLATES);
 
-  it('one file per language, as package.json contributes them', () => {
+  it('the JavaScript copies equal a fresh generation from the TypeScript templates (run `npm run snippets` if not)', () => {
+    assert.equal(readFileSync(join(REPO_ROOT, 'src/templates/generated/javascript.ts'), 'utf8'), generatedJavascriptModule(SOURCE_TEMPLATES));
+    assert.deepEqual(INTEGRATION_TEMPLATES.filter((t) => !SOURCE_TEMPLATES.includes(t)).map((t) => t.id), javascriptTemplates(SOURCE_TEMPLATES).map((t) => t.id));
+  });
+
+  it('one snippet file per language, as package.json contributes them', () => {
     assert.deepEqual([...generated.keys()], SNIPPET_LANGUAGES.map((language) => `${language}.json`));
+    const contributed = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: Array<{ language: string; path: string }> } }).contributes.snippets;
+    assert.deepEqual(contributed.map((s) => [s.language, s.path]), SNIPPET_LANGUAGES.map((language) => [language, `./snippets/${language}.json`]));
   });
 
   it('the committed snippets/ files equal a fresh generation (run `npm run snippets` if not)', () => {

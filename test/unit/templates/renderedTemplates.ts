@@ -13,6 +13,7 @@ const EXTENSIONS: Record<IntegrationTemplate['language'], string> = {
   javascriptreact: '.jsx',
   typescriptreact: '.tsx',
   python: '.py',
+  vue: '.vue',
 };
 
 export function fileNameFor(template: IntegrationTemplate): string {

@@ -27,12 +27,12 @@ describe('BaaS SMS commands', () => {
 
   it('Insert Integration Snippet opens a file of the template\'s language when no editor is open', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.insertSnippet, 'express-sms-ts'), true);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.insertSnippet, 'node-core-ts'), true);
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     assert.strictEqual(editor.document.languageId, 'typescript');
     const text = editor.document.getText();
-    assert.match(text, /process\.env\.BAAS_API_KEY/, 'the Express route reads the key from the environment');
+    assert.match(text, /process\.env\.BAAS_API_KEY/, 'the server module reads the key from the environment');
     assert.doesNotMatch(text, /\$\{\d+:/, 'snippet placeholders were expanded');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
