@@ -52,13 +52,13 @@ function duration(n: number, per: number): number {
   return n === 0 ? 0 : n * per - (per - REQUEST_MS_ESTIMATE);
 }
 
-function isNight(time: number): boolean {
+export function isNight(time: number): boolean {
   const hour = new Date(time + KST).getUTCHours();
   return hour >= 21 || hour < 8;
 }
 
 /** The first moment after `time` (exclusive) at which it is `hour`:00 in Korea. */
-function nextKstHour(time: number, hour: number): number {
+export function nextKstHour(time: number, hour: number): number {
   const kst = new Date(time + KST);
   let candidate = Date.UTC(kst.getUTCFullYear(), kst.getUTCMonth(), kst.getUTCDate(), hour) - KST;
   if (candidate <= time) candidate += 24 * HOUR;

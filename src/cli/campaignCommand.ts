@@ -1,7 +1,7 @@
 // `baas-sms-mcp campaign plan FILE --message TEXT …`: reads a contact list, prints the plan (Markdown)
 // on stdout and writes it as <campaign_id>.plan.md and .plan.json. Exit 0: ready to send; 1: refused
-// (the plan says why) or the input could not be planned. Sending, resume, status and report come with
-// the durable ledger; until then they say so instead of guessing.
+// (the plan says why) or the input could not be planned. Sending, resume, status and report are in
+// campaignRun.ts.
 import * as path from 'node:path';
 import { planCampaign, type CampaignPlanOptions } from '../campaign/campaignPlan';
 import { renderPlanMarkdown, writePlanFiles } from '../campaign/planReport';
@@ -21,8 +21,10 @@ export async function runCampaignCli(argv: string[], env: NodeJS.ProcessEnv, out
   try {
     const [sub, ...rest] = argv;
     if (sub !== 'plan') {
-      const known = ['send', 'resume', 'status', 'report'].includes(sub ?? '');
-      throw new BaasSmsError('INVALID_INPUT', { field: 'campaign', params: { detail: known ? `"campaign ${sub}" is not available yet: this version plans campaigns (campaign plan)` : `unknown subcommand "${sub ?? ''}" (known: plan)` } });
+      if (!['send', 'resume', 'status', 'report'].includes(sub ?? '')) throw new BaasSmsError('INVALID_INPUT', { field: 'campaign', params: { detail: `unknown subcommand "${sub ?? ''}" (known: plan, send, resume, status, report)` } });
+      // Loaded only here: it brings the send path, which planning does not need.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return await (require('./campaignRun') as typeof import('./campaignRun')).runCampaignSubcommand(sub, rest, env, out, err);
     }
     const args = parsePlanArgs(rest);
     const plan = await planCampaign({ file: args.file }, { ...args.options, rules: settings.rules, locale });

@@ -18,6 +18,10 @@ const USAGE = `baas-sms-mcp ${VERSION}: MCP server for Korean SMS/MMS through th
   baas-sms-mcp campaign plan FILE --message TEXT [--subject S] [--image URL …] [--phone-column C]
       [--member-code-column C] [--max-recipients N] [--pace MS] [--ad | --not-ad] [--night-consent] [--out DIR]
                                plan a campaign from a .csv/.xlsx contact list: prints it, writes .plan.md/.json; sends nothing
+  baas-sms-mcp campaign send FILE --message TEXT … --yes [--pace MS] [--max-recipients N] [--sandbox]
+                               print the plan, then (only with --yes) send it batch by batch; progress on stderr
+  baas-sms-mcp campaign resume ID [--pace MS] | status ID | report ID --out FILE [--full-numbers]
+                               continue (never resending), show where it stands, write the delivery report (CSV)
   baas-sms-mcp --http --port N [--host H] [--sandbox]
                                the team server: MCP over Streamable HTTP (stateless) for several clients;
                                needs BAAS_MCP_TOKEN (bearer token); BAAS_MCP_ALLOWED_HOSTS=name[:port],…

@@ -25,6 +25,11 @@ const LIMIT_SETTINGS: Record<string, [string, string]> = {
 export class SpendGuard {
   constructor(private readonly config: () => GuardConfig) {}
 
+  /** This guard with a campaign's ceiling per request (one API request's maximum) instead of the per-send one. */
+  forCampaign(maxRecipientsPerRequest: number): SpendGuard {
+    return new SpendGuard(() => ({ ...this.config(), maxRecipientsPerSend: maxRecipientsPerRequest }));
+  }
+
   /** The budget ceilings in force now, with where they are set, for the ledger's atomic check-and-spend. */
   limits(): BudgetLimits {
     const config = this.config();

@@ -27,6 +27,8 @@ export interface LedgerEntry {
   message_bytes: number;
   estimated_cost_krw: number;
   idempotency_key: string;
+  /** The campaign this send is a batch of (its key is `<campaign_id>:batch:N`); absent for single sends. */
+  campaign_id?: string;
   /** What the send claimed before its request (`key:…` or `fp:…`); absent in records of earlier versions. */
   claim_key?: string;
   /** The message's fingerprint, to refuse the same key for a different message. */

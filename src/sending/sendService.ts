@@ -11,6 +11,7 @@ import type { SendInput } from '../core/types';
 import type { SpendGuard } from '../guard/spendGuard';
 import type { Claim, LedgerEngine } from '../ledger/engine/types';
 import type { LedgerEntry } from '../ledger/sendLedger';
+import { MAX_RECIPIENTS } from '../messaging/limits';
 import { prepareSend } from '../messaging/prepareSend';
 import { answerFromEarlier, claimFor } from './durableDuplicates';
 import { sendFingerprint } from './fingerprint';
@@ -92,19 +93,21 @@ export class SendService {
     const earlier = await this.deps.ledger.lookupClaim(claim);
     if (earlier) return this.answeredBy(earlier, claim, preview);
     const apiKey = await this.apiKeyFor(preview.sandbox);
+    const guard = options.campaign ? this.deps.guard.forCampaign(MAX_RECIPIENTS) : this.deps.guard;
     // A look at the budget before asking the user, so nobody confirms a send that cannot go; without a
     // confirmation, reserve() below checks it anyway, atomically.
     if (options.confirm) await this.checkGuard(preview);
-    else this.deps.guard.check(preview);
+    else guard.check(preview);
     if (options.confirm && !(await options.confirm(preview))) throw new BaasSmsError('CONFIRMATION_DECLINED');
     // Time passed while the user read the confirmation: settings may have changed, the caller may have
     // gone. The budgets are checked again by reserve(), atomically with spending them.
-    this.deps.guard.check(preview);
+    guard.check(preview);
     if (options.signal?.aborted) throw new BaasSmsError('CANCELLED', { outcome: 'not_sent' });
     const client = await this.client(preview.sandbox, apiKey);
 
-    const init = pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID());
-    const reserved = await this.deps.ledger.reserve({ init, claim, budget: preview.sandbox ? undefined : this.deps.guard.limits() });
+    const init = pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID(), options.campaign?.id);
+    const budget = preview.sandbox || options.campaign ? undefined : this.deps.guard.limits();
+    const reserved = await this.deps.ledger.reserve({ init, claim, budget });
     if (reserved.earlier) return this.answeredBy(reserved.earlier, claim, preview);
     const entry = reserved.entry;
     const who = `${preview.recipients.length} recipient(s) (${preview.recipients.slice(0, 3).map((r) => maskPhone(r.phone_number)).join(', ')})`;

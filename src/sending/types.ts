@@ -21,6 +21,11 @@ export interface SendOptions {
   /** An explicit key makes a deliberate repeat a new send; without one, a repeat inside the window is answered from the first. */
   idempotencyKey?: string;
   advertisement?: AdvertisementOptions;
+  /**
+   * A campaign's batch: the campaign's own limit, stated in its confirmed plan, stands in for the
+   * per-send recipient ceiling and the per-minute/per-day budgets (its batches still count towards them).
+   */
+  campaign?: { id: string };
 }
 
 export interface SendResult {
