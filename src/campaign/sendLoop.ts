@@ -4,7 +4,7 @@
 // sent; a batch whose outcome is unknown or still pending is left for the user to check, never sent
 // again. A run stops between batches: on cancel, at 21:00 KST for an advertisement without night
 // consent, at the campaign's own limit, and at the first batch that did not go out as asked.
-import { toBaasSmsError } from '../core/errors';
+import { BaasSmsError, toBaasSmsError } from '../core/errors';
 import type { LedgerEngine } from '../ledger/engine/types';
 import type { SendService } from '../sending/sendService';
 import { batchViews, countViews, type BatchView, type CampaignCounts } from './batchStates';
@@ -45,6 +45,8 @@ export interface CampaignRunResult {
 }
 
 export async function runCampaign(plan: CampaignPlan, options: CampaignRunOptions): Promise<CampaignRunResult> {
+  // The CLI and the extension refuse an unready plan first; this is the last line, not the message.
+  if (!plan.ready) throw new BaasSmsError('INVALID_INPUT', { field: 'plan', params: { detail: `campaign ${plan.campaign_id} is not ready to send: ${plan.refusals.map((r) => r.code).join(', ')}` } });
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? abortableSleep;
   const { record, ledger } = options;
