@@ -33,6 +33,7 @@ const TINY: BenchCounts = {
   memorySampleEvery: 10,
   campaignRows: 2_000,
   campaignRuns: 1,
+  campaignSendBatches: 3,
   vsix: false,
 };
 
