@@ -12,7 +12,8 @@ import { runCampaign, type CampaignRunOptions } from '../../../src/campaign/send
 import { silentLogger } from '../../../src/core/logger';
 import { defaultSendingSettings, type SendingSettings } from '../../../src/core/settings';
 import { startEmulator, type BaasEmulator } from '../../../src/emulator/emulator';
-import { createSendingRuntime, type SendingRuntime } from '../../../src/sending/runtime';
+import { createSendingRuntime, type EngineRuntime, type SendingRuntime } from '../../../src/sending/runtime';
+import { postgresDatabase } from '../../support/postgres';
 
 const KEY = 'campaign-loop-test-key-93af';
 // 2,500 recipients in two texts: batches of 1,000, 250, 1,000, 250 — far over the per-send guard's
@@ -118,5 +119,41 @@ describe('campaign send loop (SendService, file ledger, emulator)', function () 
     const result = await runCampaign(limited, opts(record));
     assert.equal(result.stop, 'limit');
     assert.deepEqual(keys(plan), [1, 1, 0, 0]);
+  });
+});
+
+describe('campaign send loop on the PostgreSQL ledger (real server, emulator)', function () {
+  this.timeout(120_000);
+  let emulator: BaasEmulator;
+  let dir: string;
+  let runtime: EngineRuntime;
+  before(async () => {
+    emulator = await startEmulator({ apiKey: KEY, deliveryDelayMs: 0 });
+    dir = mkdtempSync(path.join(tmpdir(), 'baas-campaign-pg-'));
+    const settings: SendingSettings = { ...defaultSendingSettings('en'), baseUrl: emulator.url, projectId: '123e4567-e89b-42d3-a456-426614174000', defaultCallbackNumber: '02-1234-5678' };
+    runtime = createSendingRuntime({ settings: () => settings, apiKey: () => Promise.resolve(KEY), ledgerFile: path.join(dir, 'ledger.jsonl'), ledgerUrl: await postgresDatabase('campaign_loop'), logger: silentLogger });
+    await runtime.engine.open();
+  });
+  after(async () => {
+    await runtime.dispose();
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records the campaign on each send; after an unanswered batch and a cancel, resume sends exactly the rest', async () => {
+    const plan = await planCampaign({ rows }, { message: '#{등급} 고객님, 이번 달 적립금 소멸 안내입니다.', rules: defaultSendingSettings().rules, locale: 'en', isAdvertisement: false });
+    const record = CampaignRecord.create(campaignsDir(path.join(dir, 'ledger.jsonl')), { started_by: 'tester', started_at: new Date().toISOString(), host: 'h', sandbox: false, pace_ms: 0, plan });
+    const base = { sendService: runtime.sendService, ledger: runtime.engine, record, paceMs: 0 };
+    const first = await runCampaign(plan, { ...base, onProgress: (p) => p.batch.index === 1 && emulator.setFaults({ mode: 'drop_after_commit', count: 1 }) });
+    assert.equal(first.stop, 'error');
+    const controller = new AbortController();
+    const second = await runCampaign(plan, { ...base, signal: controller.signal, onProgress: () => controller.abort() });
+    assert.equal(second.stop, 'cancelled');
+    const last = await runCampaign(plan, base);
+    assert.equal(last.stop, 'done');
+    assert.deepEqual(last.unknown.map((v) => v.batch.index), [2]);
+    assert.deepEqual(plan.batches.map((b) => emulator.commitsFor(b.idempotency_key)), [1, 1, 1, 1]);
+    const { entries } = await runtime.engine.list({ limit: 10 });
+    assert.deepEqual(entries.map((e) => e.campaign_id), Array(4).fill(plan.campaign_id));
   });
 });
