@@ -12,7 +12,9 @@ import { PREVIEW_CARD_URI } from '../../../src/mcp/app/previewCard';
 import { launchChromium } from '../../support/chromium';
 import { startHarness, structured, type Harness } from './harness';
 
-const SHOTS = path.resolve('media', 'screenshots');
+// artifacts/ (ignored by git) on every run; media/screenshots/ only when asked (BAAS_UPDATE_SCREENSHOTS=1),
+// so a test run leaves the checkout as it found it (the sent card shows a new group id each time).
+const SHOTS = path.resolve(process.env.BAAS_UPDATE_SCREENSHOTS === '1' ? path.join('media', 'screenshots') : path.join('artifacts', 'screenshots'));
 const RECIPIENTS = [{ phone_number: '010-1234-5678', member_code: 'm1' }, { phone_number: '010-2222-3333', member_code: 'm2' }];
 const TEXT = '[BaaS] 주문하신 상품이 오늘 발송됩니다. Order shipped today.';
 
