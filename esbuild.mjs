@@ -1,11 +1,12 @@
 // Builds the bundles: dist/server.js (the standalone `baas-sms-mcp` command, every dependency inlined,
 // one file) and the VS Code extension in two files: dist/extension.js (what activation loads; `vscode`
 // is provided by the host) and dist/mcpHost.js (the MCP server and its HTTP host with the SDK and zod,
-// loaded the first time VS Code starts the server), and the library of the npm package in dist/lib/.
+// loaded the first time VS Code starts the server), the library of the npm package in dist/lib/, and
+// dist/previewCard.html, the MCP Apps card the tools show in chat.
 // `node esbuild.mjs [--production] [--watch] [--tool-list]`: `--production` minifies and drops source
 // maps; every build first writes src/mcp/toolList.json (`--tool-list`: only that).
 // The bench and its test import `bundleOptions` so that what they measure is built the same way.
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +99,27 @@ export function bundleOptions({ production = false, outdir = path.join(root, 'di
 }
 
 /**
+ * The preview card of MCP Apps (src/mcp/app/previewCard.ts): src/view/previewCard/main.ts, bundled for
+ * the browser and always minified, inlined into card.html's <script> (the host's webview loads nothing
+ * from a URL). Written to OUTDIR/previewCard.html; the server reads it on the first resources/read.
+ * @param {{ outdir?: string }} [options]
+ * @returns {Promise<string>} the page's path
+ */
+export async function buildPreviewCard({ outdir = path.join(root, 'dist') } = {}) {
+  const { outputFiles } = await esbuild.build({
+    absWorkingDir: root, entryPoints: ['src/view/previewCard/main.ts'], bundle: true, platform: 'browser', target: 'es2022',
+    format: 'iife', minify: true, legalComments: 'none', write: false, logLevel: 'warning',
+  });
+  // "</script" inside the bundle would end the inline script early.
+  const script = outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const template = readFileSync(path.join(root, 'src', 'view', 'previewCard', 'card.html'), 'utf8');
+  const file = path.join(outdir, 'previewCard.html');
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(file, template.replace('/*BUNDLE*/', () => script));
+  return file;
+}
+
+/**
  * The bench's cold-start baseline, a bare MCP SDK server with one trivial tool, bundled as
  * dist/server.js is but with the SDK left whole (its default Ajv validator included).
  * @param {{ production?: boolean, outdir?: string }} [options]
@@ -144,6 +166,7 @@ async function main() {
   } else {
     await Promise.all(builds.map((options) => esbuild.build(options)));
   }
+  await buildPreviewCard();
 }
 
 /** Run as a script (not imported by the bench): compared as real paths, so a symlinked checkout still builds. */

@@ -143,8 +143,9 @@ async function runAll(tmp) {
     if (args.has('--update-screenshots')) {
       if (results.e2e === 0) {
         const media = path.join(root, 'media', 'screenshots');
-        fs.rmSync(media, { recursive: true, force: true });
+        // Only the e2e's numbered shots are replaced: the preview card's (preview-card-*.png) come from mocha.
         fs.mkdirSync(media, { recursive: true });
+        for (const f of fs.readdirSync(media).filter((f) => /^\d\d-.*\.png$/.test(f))) fs.rmSync(path.join(media, f));
         for (const f of fs.readdirSync(shots).filter((f) => f.endsWith('.png') && !f.startsWith('99-'))) fs.copyFileSync(path.join(shots, f), path.join(media, f));
         log(`screenshots copied to ${path.relative(root, media)}`);
       } else log('e2e failed: media/screenshots left as they were');

@@ -81,11 +81,12 @@ describe('bench (npm run bench) with tiny counts', function () {
   });
 
   it('runs every measurement and prints the table', async () => {
-    const { bundleOptions, bareSdkServerOptions } = await import('../../esbuild.mjs'); // the options `npm run build` uses
+    const { bundleOptions, bareSdkServerOptions, buildPreviewCard } = await import('../../esbuild.mjs'); // the options `npm run build` uses
     const options = bundleOptions({ outdir: dir });
     await Promise.all([
       ...Object.values(options).map((o) => esbuild.build({ ...o, logLevel: 'error' })),
       esbuild.build({ ...bareSdkServerOptions({ outdir: dir }), logLevel: 'error' }),
+      buildPreviewCard({ outdir: dir }),
     ]);
     const report = await runBench({
       root: process.cwd(),
@@ -95,7 +96,7 @@ describe('bench (npm run bench) with tiny counts', function () {
       childPrefix: ['--import', 'tsx', path.resolve('scripts/bench/run.ts')],
     }, TINY, () => undefined);
     const rows = report.table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| figure'));
-    for (const figure of ['Cold start', 'bare MCP SDK server', "node -e ''", 'In-process start', 'activation', 'resolveMcpServerDefinition', 'Tool overhead', '1000 recipients', 'Rules', 'Ledger', 'start-up', 'dist/server.js', 'dist/extension.js', 'dist/mcpHost.js', 'Memory', 'Campaign plan', 'peak RSS of that process']) {
+    for (const figure of ['Cold start', 'bare MCP SDK server', "node -e ''", 'In-process start', 'activation', 'resolveMcpServerDefinition', 'Tool overhead', '1000 recipients', 'Rules', 'Ledger', 'start-up', 'dist/server.js', 'dist/extension.js', 'dist/mcpHost.js', 'dist/previewCard.html', 'Memory', 'Campaign plan', 'peak RSS of that process']) {
       const row = rows.find((line) => line.includes(figure));
       assert.ok(row, `no row for ${figure}:\n${report.table}`);
       const cells = row.split(' | ');

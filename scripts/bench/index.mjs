@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { bareSdkServerOptions, bundleOptions } from '../../esbuild.mjs';
+import { bareSdkServerOptions, buildPreviewCard, bundleOptions } from '../../esbuild.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const started = Date.now();
@@ -20,6 +20,7 @@ try {
   await Promise.all([
     ...Object.values(options).map((o) => esbuild.build(o)),
     esbuild.build(bareSdkServerOptions({ production: true, outdir: work })),
+    buildPreviewCard({ outdir: work }),
     esbuild.build({ ...options.server, banner: {}, plugins: [], entryPoints: { bench: 'scripts/bench/run.ts' } }),
   ]);
   const [serverJs, extensionJs, bareJs, benchJs] = ['server', 'extension', 'bare-server', 'bench'].map((name) => path.join(work, `${name}.js`));

@@ -310,6 +310,8 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
     rows.push({ figure: '`dist/server.js` (minified)', median: kib(serverBytes), p95: '—', budget: '≤ 800 KiB', verdict: verdict(serverBytes, 800 * KiB) });
     rows.push({ figure: '`dist/extension.js` (minified; loaded at activation)', median: kib(extensionBytes), p95: '—', budget: '—', verdict: '—' });
     rows.push({ figure: '`dist/mcpHost.js` (minified; loaded when VS Code starts the MCP server)', median: kib(mcpHostBytes), p95: '—', budget: '—', verdict: '—' });
+    const cardBytes = fileBytes(path.join(path.dirname(paths.serverJs), 'previewCard.html'));
+    rows.push({ figure: '`dist/previewCard.html` (MCP Apps card: page, style and minified script in one file)', median: kib(cardBytes), p95: '—', budget: '< 150 KiB', verdict: verdict(cardBytes, 150 * KiB) });
     if (counts.vsix) {
       log('VSIX: vsce package --no-dependencies');
       try {

@@ -31,6 +31,7 @@ export const previewFields = {
   sandbox: z.boolean().describe('True when the send goes to the local sandbox: free, and no phone receives it'),
   message_type: z.enum(['SMS', 'LMS', 'MMS']),
   message_bytes: z.number().int(),
+  byte_limit: z.number().int().describe('The most bytes message_type carries: the SMS limit for SMS, 2000 for LMS and MMS'),
   subject_bytes: z.number().int(),
   recipients: z.array(z.object({ phone_number: z.string(), member_code: z.string() })).describe('Normalised, de-duplicated recipients'),
   duplicates_dropped: z.number().int(),

@@ -3,6 +3,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { SendInput } from '../core/types';
+import { MAX_MESSAGE_BYTES } from '../messaging/limits';
 import { elicitingConfirm } from './confirm/elicitConfirm';
 import type { SendOptions, SendPreview, SendResult } from '../sending/types';
 import type { ServerDeps } from './deps';
@@ -46,12 +47,16 @@ export function sendOptions(args: SendArgs, request: SendRequest, deps: ServerDe
   return { origin: 'mcp', confirm, signal: request.signal, idempotencyKey: args.idempotency_key, advertisement: advertisementOptions(args) };
 }
 
-/** The fields of schemas.ts's previewFields, from a preview: what will go out and what it costs. */
-export function previewAnswer(p: SendPreview) {
+/**
+ * The fields of schemas.ts's previewFields, from a preview: what will go out and what it costs.
+ * `smsByteLimit` is the configured SMS limit, so a client (the preview card's byte bar) need not guess it.
+ */
+export function previewAnswer(p: SendPreview, smsByteLimit: number) {
   return {
     sandbox: p.sandbox,
     message_type: p.message_type,
     message_bytes: p.message_bytes,
+    byte_limit: p.message_type === 'SMS' ? smsByteLimit : MAX_MESSAGE_BYTES,
     subject_bytes: p.subject_bytes,
     recipients: p.recipients,
     duplicates_dropped: p.duplicates_dropped,
@@ -62,7 +67,7 @@ export function previewAnswer(p: SendPreview) {
   };
 }
 
-export function sendAnswer(result: SendResult) {
+export function sendAnswer(result: SendResult, smsByteLimit: number) {
   const n = result.preview.recipients.length;
   return {
     success: true as const,
@@ -76,6 +81,6 @@ export function sendAnswer(result: SendResult) {
     failed_count: 0,
     pending_count: n,
     deduplicated: result.deduplicated,
-    ...previewAnswer(result.preview),
+    ...previewAnswer(result.preview, smsByteLimit),
   };
 }

@@ -2,6 +2,7 @@
 // command and the extension's in-process HTTP host each connect it to their own transport.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { VERSION } from '../core/version';
+import { registerPreviewCardResource } from './app/previewCard';
 import { formValidator } from './confirm/formValidator';
 import type { ServerDeps } from './deps';
 import { answerToolListFromFile, codeInputErrors } from './sdkPatches';
@@ -40,6 +41,7 @@ export function createServer(deps: ServerDeps, options: { liveToolList?: boolean
   registerPreviewMessageTool(server, deps);
   registerGetIntegrationCodeTool(server, deps);
   registerPlanCampaignTool(server, deps);
+  registerPreviewCardResource(server);
   registerComposeSmsPrompt(server);
   registerComposeMmsPrompt(server);
   registerAnalyzeSendResultsPrompt(server);

@@ -292,6 +292,25 @@ try {
     }
     check(answered, 'chat shows the tool result');
     await shot('agent-result');
+    // The MCP Apps card (send_sms declares it) renders inline about 2 s after the result, two frames
+    // deep (code-server's webview index.html, then fake.html): look in every frame for its byte bar.
+    let card = null;
+    for (let i = 0; i < 30 && !card; i++) {
+      for (const frame of page.frames().filter((f) => f !== page.mainFrame())) { // the workbench has progress bars of its own
+        if (await frame.locator('.card .bytes [role=progressbar]').count().catch(() => 0)) { card = frame; break; }
+      }
+      if (!card) await page.waitForTimeout(1000);
+    }
+    check(!!card, 'the preview card renders in chat (MCP Apps)');
+    if (card) {
+      const text = clean(await card.locator('.card').innerText({ timeout: 5000 }).catch(() => ''));
+      log('card:', text.replace(/\n/g, ' | '));
+      check(/SANDBOX|샌드박스/.test(text) && /\d+ \/ \d+ (bytes|바이트)/.test(text), 'the card shows SANDBOX and the byte bar');
+      await card.locator('.status.final').first().waitFor({ timeout: 30000 }).catch(() => undefined);
+      check(/Delivered|전송 성공/.test(clean(await card.locator('.status').innerText({ timeout: 5000 }).catch(() => ''))), 'the card follows delivery to final through the host (get_message_status)');
+      await card.locator('.card').scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
+      await shot('agent-preview-card');
+    }
     const grew = await historyRows().filter({ hasText: /SMS/ }).count().then((n) => n > groupsBefore);
     check(grew || (await visible(historyRows().filter({ hasText: /2222|3333/ }), 10000)), 'the agent\'s send appears in the history view');
     await shot('agent-history');

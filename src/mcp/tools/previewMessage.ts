@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BaasSmsError } from '../../core/errors';
 import type { SendInput } from '../../core/types';
 import type { AdvertisementOptions } from '../../sending/types';
+import { previewCardToolMeta } from '../app/previewCard';
 import { localeOf, type ServerDeps } from '../deps';
 import { commonSendInput, previewFields } from '../schemas';
 import { advertisementOptions, previewAnswer, sendInput } from '../sendAnswer';
@@ -35,6 +36,7 @@ export const config = {
     blocked_by: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
   },
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+  _meta: previewCardToolMeta,
 };
 
 type Args = z.infer<z.ZodObject<typeof inputSchema>>;
@@ -46,7 +48,7 @@ export function registerPreviewMessageTool(server: McpServer, deps: ServerDeps):
       const described = blocked?.describe(localeOf(deps));
       return {
         kind: preview.kind,
-        ...previewAnswer(preview),
+        ...previewAnswer(preview, deps.settings().rules.smsByteLimit),
         would_send: !blocked,
         blocked_by: described ? { code: described.code, message: described.message, hint: described.hint } : null,
       };

@@ -1,6 +1,7 @@
 // send_mms: a message with a subject and up to five images to up to 1000 recipients.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { previewCardToolMeta } from '../app/previewCard';
 import { localeOf, type ServerDeps } from '../deps';
 import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
 import { commonSendInput, RECIPIENT_LIMITS_NOTE, sendOutput } from '../schemas';
@@ -26,6 +27,7 @@ export const config = {
   inputSchema,
   outputSchema: { ...sendOutput, ...notesOutput },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  _meta: previewCardToolMeta,
 };
 
 export type SendMmsArgs = z.infer<z.ZodObject<typeof inputSchema>>;
@@ -33,6 +35,6 @@ export type SendMmsArgs = z.infer<z.ZodObject<typeof inputSchema>>;
 export function registerSendMmsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: SendMmsArgs, extra) =>
     runTool(localeOf(deps), deps.logger, async () =>
-      sendAnswer(await deps.sendService.send(sendInput('mms', args), sendOptions(args, extra, deps, server))),
+      sendAnswer(await deps.sendService.send(sendInput('mms', args), sendOptions(args, extra, deps, server)), deps.settings().rules.smsByteLimit),
       legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }

@@ -1,6 +1,7 @@
 // send_sms: one text to up to 1000 recipients; goes as SMS up to the byte threshold, LMS above it.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { previewCardToolMeta } from '../app/previewCard';
 import { localeOf, type ServerDeps } from '../deps';
 import { legacyApiKeyInput, legacyApiKeyNotes, notesOutput } from '../legacyApiKey';
 import { commonSendInput, RECIPIENT_LIMITS_NOTE, sendOutput } from '../schemas';
@@ -21,6 +22,7 @@ export const config = {
   inputSchema: { ...commonSendInput, ...legacyApiKeyInput },
   outputSchema: { ...sendOutput, ...notesOutput },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  _meta: previewCardToolMeta,
 };
 
 export type SendSmsArgs = z.infer<z.ZodObject<typeof config.inputSchema>>;
@@ -28,6 +30,6 @@ export type SendSmsArgs = z.infer<z.ZodObject<typeof config.inputSchema>>;
 export function registerSendSmsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(name, config, (args: SendSmsArgs, extra) =>
     runTool(localeOf(deps), deps.logger, async () =>
-      sendAnswer(await deps.sendService.send(sendInput('sms', args), sendOptions(args, extra, deps, server))),
+      sendAnswer(await deps.sendService.send(sendInput('sms', args), sendOptions(args, extra, deps, server)), deps.settings().rules.smsByteLimit),
       legacyApiKeyNotes(args, localeOf(deps), deps.logger, name)));
 }

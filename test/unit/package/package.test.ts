@@ -34,11 +34,11 @@ describe('the npm package (npm pack, installed from the tarball)', function () {
   });
   after(() => { if (pkg) rmSync(pkg.root, { recursive: true, force: true }); });
 
-  it('holds the minified server with its shebang, the library with its types, README, CHANGELOG, LICENSE and nothing else', () => {
+  it('holds the minified server with its shebang, the preview card page, the library with its types, README, CHANGELOG, LICENSE and nothing else', () => {
     assert.deepEqual(pkg.files, [
       'CHANGELOG.md', 'LICENSE', 'README.md',
       'dist/lib/index.d.mts', 'dist/lib/index.d.ts', 'dist/lib/index.js', 'dist/lib/index.mjs',
-      'dist/server.js', 'package.json',
+      'dist/previewCard.html', 'dist/server.js', 'package.json',
     ]);
     const installed = path.join(pkg.project, 'node_modules', 'baas-sms-mcp');
     const server = readFileSync(path.join(installed, 'dist/server.js'), 'utf8');
@@ -72,6 +72,9 @@ describe('the npm package (npm pack, installed from the tarball)', function () {
       assert.equal(client.getServerVersion()?.name, 'baas-sms');
       const { tools } = await client.listTools();
       assert.deepEqual(tools.map((t) => t.name).sort(), TOOLS);
+      // The MCP Apps card is read from beside dist/server.js: the tarball must carry it.
+      const card = await client.readResource({ uri: 'ui://baas-sms/preview-card.html' });
+      assert.match((card.contents[0] as { text: string }).text, /^<!doctype html>/i);
     } finally {
       await client.close();
     }
@@ -84,6 +87,8 @@ describe('the npm package (npm pack, installed from the tarball)', function () {
     try {
       const { tools } = await client.listTools();
       assert.deepEqual(tools.map((t) => t.name).sort(), TOOLS);
+      // The library (dist/lib/) finds the card one folder up.
+      assert.equal((await client.readResource({ uri: 'ui://baas-sms/preview-card.html' })).contents[0].mimeType, 'text/html;profile=mcp-app');
       const sent = await client.callTool({ name: 'send_sms', arguments: { recipients: [{ phone_number: '01012345678', member_code: 'm' }], message: 'hi', callback_number: '02-1234-5678' } });
       assert.equal((sent.structuredContent as { sandbox: boolean }).sandbox, true, JSON.stringify(sent.content));
     } finally {
