@@ -17,6 +17,8 @@ import { StatusPoller } from './statusPoller';
 
 /** Entries looked at for polling and for "finished" notifications, whatever the pages shown. */
 const WATCHED_ENTRIES = 100;
+/** How long notices from the team ledger are gathered before the history is read again. */
+const LISTEN_BURST_MS = 150;
 
 export type HistoryLedger = Pick<SwitchingLedgerEngine, 'kind' | 'location' | 'list' | 'get' | 'onDidChange' | 'onDidSwitch' | 'listen'>;
 
@@ -138,8 +140,17 @@ export class HistoryService {
     if (!live) return;
     let closed = false;
     let session: { close(): Promise<void> } | undefined;
-    this.follower = { dispose: () => { closed = true; void session?.close(); } };
-    ledger.listen(() => { this.listenError = undefined; this.ledgerChanged(); }, (error) => this.setListenError(error)).then((opened) => {
+    // A busy team sends many notices: one read per burst, not one per send.
+    let burst: NodeJS.Timeout | undefined;
+    const changed = (): void => {
+      burst ??= setTimeout(() => {
+        burst = undefined;
+        this.listenError = undefined;
+        if (!closed) this.ledgerChanged();
+      }, LISTEN_BURST_MS);
+    };
+    this.follower = { dispose: () => { closed = true; clearTimeout(burst); void session?.close(); } };
+    ledger.listen(changed, (error) => this.setListenError(error)).then((opened) => {
       if (closed) return void opened.close();
       session = opened;
       this.setListenError(undefined);
