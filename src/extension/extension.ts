@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   });
   const historyTree = new HistoryTreeProvider(history);
 
+  const teamLedger = registerTeamLedger({ secrets: context.secrets, engine, logger, locale });
   context.subscriptions.push(
     channel,
     apiKeys,
@@ -61,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
     registerKeyCommands(apiKeys),
     registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
     registerStatusCommand(runtime.sendService, engine, settings, logger),
-    registerTeamLedger({ secrets: context.secrets, engine, logger, locale }),
+    teamLedger,
     registerSnippetCommand(locale),
     registerModeCommands(apiKeys, logger),
     registerStatusBar(apiKeys, () => settings().sandbox),
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
       setConfirmOverride: (fn) => confirmation.setOverride(fn),
       logLines: () => logger.lines(),
       setApiKey: (key) => (key === undefined ? apiKeys.clear() : apiKeys.store(key)),
+      setTeamLedger: (url) => teamLedger.use(url),
       mcpProvider,
     },
   };

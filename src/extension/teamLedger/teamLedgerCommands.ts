@@ -19,8 +19,13 @@ export interface TeamLedgerDeps {
   locale: () => Locale;
 }
 
+export interface TeamLedgerRegistration extends vscode.Disposable {
+  /** What the commands do after their input: `url` proven and kept (false on failure), or undefined cleared. For the in-host tests. */
+  use(url: string | undefined): Promise<boolean>;
+}
+
 /** Registers the commands and puts the stored team ledger (if any) in use; connects to nothing yet. */
-export function registerTeamLedger(deps: TeamLedgerDeps): vscode.Disposable {
+export function registerTeamLedger(deps: TeamLedgerDeps): TeamLedgerRegistration {
   const { secrets, engine, logger } = deps;
   /** The string in use, to tell our own store from another window's in SecretStorage's event. */
   let inUse: string | undefined;
@@ -50,8 +55,10 @@ export function registerTeamLedger(deps: TeamLedgerDeps): vscode.Disposable {
       ignoreFocusOut: true,
       validateInput: (value) => (value.trim() === '' || /^postgres(ql)?:\/\//i.test(value.trim()) ? undefined : t('Starts with postgres://')),
     });
-    if (!url?.trim()) return false;
-    const text = url.trim();
+    return url?.trim() ? use(url.trim()) : false;
+  };
+
+  const use = async (text: string): Promise<boolean> => {
     remember(text);
     try {
       const opened = await vscode.window.withProgress(
@@ -82,7 +89,7 @@ export function registerTeamLedger(deps: TeamLedgerDeps): vscode.Disposable {
     void vscode.window.showInformationMessage(t('BaaS SMS: team ledger cleared; sends are recorded in this machine\'s ledger file.'));
   };
 
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.setTeamLedger, set),
     vscode.commands.registerCommand(COMMANDS.clearTeamLedger, clear),
     // Set or cleared in another window: follow it, so every window records in the same ledger.
@@ -93,4 +100,10 @@ export function registerTeamLedger(deps: TeamLedgerDeps): vscode.Disposable {
       });
     }),
   );
+  const useOrClear = async (url: string | undefined): Promise<boolean> => {
+    if (url !== undefined) return use(url);
+    await clear();
+    return true;
+  };
+  return { dispose: () => void disposable.dispose(), use: useOrClear };
 }
