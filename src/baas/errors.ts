@@ -53,8 +53,11 @@ export function answerError(answer: HttpExchange, envelope: Envelope | undefined
     new BaasSmsError(code, { ...kept, ...extra, outcome: 'not_sent' });
 
   // A send the server may have carried out before failing to answer: never "failed", never retried.
-  if (ctx.operation === 'send' && ((status >= 500 && status !== 503) || (status >= 200 && status < 300 && !failure))) {
-    const what = status < 300 ? `HTTP ${status} with an unreadable answer` : `HTTP ${status}`;
+  // EXTERNAL_* (whatever the HTTP status, 200 included) means BaaS had handed the message to the carrier
+  // when that failed: it may have reached the phone, so the send is unknown, not refused.
+  const external = serverCode !== undefined && /^EXTERNAL_/.test(serverCode);
+  if (ctx.operation === 'send' && (external || (status >= 500 && status !== 503) || (status >= 200 && status < 300 && !failure))) {
+    const what = external ? `HTTP ${status} ${serverCode}` : status < 300 ? `HTTP ${status} with an unreadable answer` : `HTTP ${status}`;
     return new BaasSmsError('OUTCOME_UNKNOWN', { ...kept, outcome: 'unknown', params: { detail: `the server answered ${what}` } });
   }
   if (status === 401 || status === 403 || serverCode === 'AUTHENTICATION_FAILED') return refused('AUTHENTICATION_FAILED');

@@ -75,7 +75,14 @@ export function exchange(request: ExchangeRequest): Promise<HttpExchange> {
         reject(outcome);
       } else resolve(outcome);
     };
-    const onAbort = (): void => finish(new TransportFailure('cancelled', connected));
+    // A caller that gives up (an MCP client's Stop, a closed HTTP request, a shutdown) cancels a request
+    // only while it cannot have reached the server. Once a send's connection is up, its answer is awaited
+    // (the timeout still bounds it): cutting it off would turn a send that went out, group id and all,
+    // into an unknown one. Reads (GET) are cancelled at any point: they change nothing.
+    const onAbort = (): void => {
+      if (connected && request.method !== 'GET') return;
+      finish(new TransportFailure('cancelled', connected));
+    };
 
     try {
       req = lib.request(request.url, {

@@ -67,7 +67,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
 
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {
-    const host = await startTeamServer(argv, env, () => createServer(deps), logger);
+    const host = await startTeamServer(argv, env, () => createServer(deps), logger, { confirmPolicy, sandbox: settings.sandbox });
     stop = () => host.close();
   } else {
     const { server, cleanup } = createServer(deps);

@@ -6,13 +6,17 @@
 import type { Logger } from '../core/logger';
 import type { McpHttpHost } from '../mcp/httpHost';
 import type { createServer } from '../mcp/server';
+import { DEFAULT_CONFIRM_POLICY, type ConfirmPolicy } from '../core/settings';
 
 export const HTTP_FLAGS = ['--http', '--port', '--host', '--insecure-test-no-token'];
 export const HTTP_VALUE_FLAGS = ['--port', '--host'];
 /** Shorter tokens are guessable; the README shows how to make a long one. */
 const MIN_TOKEN_LENGTH = 24;
 
-export async function startTeamServer(argv: string[], env: NodeJS.ProcessEnv, serve: () => ReturnType<typeof createServer>, logger: Logger): Promise<McpHttpHost> {
+export async function startTeamServer(
+  argv: string[], env: NodeJS.ProcessEnv, serve: () => ReturnType<typeof createServer>, logger: Logger,
+  mode: { confirmPolicy: ConfirmPolicy; sandbox: boolean } = { confirmPolicy: DEFAULT_CONFIRM_POLICY, sandbox: false },
+): Promise<McpHttpHost> {
   const value = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const portText = value('--port') ?? '0';
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) throw new Error(`--port ${portText}: give a port number 0..65535`);
@@ -33,6 +37,10 @@ export async function startTeamServer(argv: string[], env: NodeJS.ProcessEnv, se
   if (token.length < MIN_TOKEN_LENGTH) throw new Error(`BAAS_MCP_TOKEN is shorter than ${MIN_TOKEN_LENGTH} characters: make a longer one (openssl rand -base64 32)`);
   if (!loopback && allowedHosts.length === 0) {
     logger.warn(`listening on ${bind} with no BAAS_MCP_ALLOWED_HOSTS: requests whose Host is not ${bind}:<port> are refused (403); set the names clients use`);
+  }
+  // Stateless: no session to call back on, so no client can be asked (elicitation) before a live send.
+  if (mode.confirmPolicy !== 'off' && !mode.sandbox) {
+    logger.warn('the team server is stateless and cannot ask a user before a live send: with BAAS_CONFIRM=ask every live send is refused (CONFIRMATION_REQUIRED); set BAAS_CONFIRM=off to send within the spend limits');
   }
   return startMcpHttpHost({ createServer: serve, logger, token, host: bind, port: Number(portText), allowedHosts, stateless: true, logToolCalls: true });
 }

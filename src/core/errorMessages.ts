@@ -1,7 +1,9 @@
-// What each error code says, and what to do about it, in English and Korean.
+// What each error code says, and what to do about it, in English and Korean. Texts that take no values
+// are data (errorTexts.json); those built from the error's values are written out below.
 import type { ErrorCode } from './errorCodes';
 import type { Locale } from './locale';
 import { CAMPAIGN_MESSAGES } from './campaignErrorMessages';
+import FIXED_TEXTS from './errorTexts.json';
 
 type P = Record<string, string | number | boolean | undefined>;
 export interface CatalogueEntry { en: (p: P) => string; ko: (p: P) => string; hintEn: (p: P) => string; hintKo: (p: P) => string }
@@ -14,13 +16,12 @@ const clause = (v: unknown): string => String(v).replace(/[.。]+\s*$/, '');
 const sendNote = (p: P, sentence: string): string => (p.statusCheck ? '' : ` ${sentence}`);
 const server = (p: P): string => (p.serverMessage ? ` (${String(p.serverMessage)}${p.serverCode ? `, ${String(p.serverCode)}` : ''})` : '');
 
+type FixedCode = keyof typeof FIXED_TEXTS;
+const fixed = (t: { en: string; ko: string; hintEn: string; hintKo: string }): Entry => ({ en: () => t.en, ko: () => t.ko, hintEn: () => t.hintEn, hintKo: () => t.hintKo });
+const FIXED = Object.fromEntries(Object.entries(FIXED_TEXTS).map(([code, t]) => [code, fixed(t)])) as Record<FixedCode, Entry>;
+
 const CATALOGUE: Record<ErrorCode, Entry> = {
-  MISSING_PROJECT_ID: {
-    en: () => 'No project id: pass project_id or set PROJECT_ID.',
-    ko: () => '프로젝트 ID가 없습니다: project_id를 넘기거나 PROJECT_ID를 설정하세요.',
-    hintEn: () => 'Set PROJECT_ID (standalone) or run "BaaS SMS: Set Project ID" (VS Code).',
-    hintKo: () => 'PROJECT_ID 환경 변수(단독 실행) 또는 "BaaS SMS: 프로젝트 ID 설정"(VS Code)을 사용하세요.',
-  },
+  ...FIXED,
   // Two cases: the text is not a UUID (checked here), or it is one the API does not know (its INVALID_PROJECT).
   INVALID_PROJECT_ID: {
     en: (p) => (p.rejectedByApi ? `The BaaS API does not know project "${String(p.input)}"${server(p)}.` : `Project id "${String(p.input)}" is not a UUID.`),
@@ -86,18 +87,6 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Use a pre-registered number such as 02-1234-5678, 031-123-4567, 1588-1234 or 010-1234-5678.',
     hintKo: () => '사전 등록된 발신번호를 쓰세요 (예: 02-1234-5678, 031-123-4567, 1588-1234, 010-1234-5678).',
   },
-  MISSING_CALLBACK_NUMBER: {
-    en: () => 'No sender (callback) number: pass callback_number or set a default one.',
-    ko: () => '발신번호가 없습니다: callback_number를 넘기거나 기본 발신번호를 설정하세요.',
-    hintEn: () => 'Set BAAS_CALLBACK_NUMBER (standalone) or the "baasSms.callbackNumber" setting (VS Code) to your pre-registered sender number.',
-    hintKo: () => 'BAAS_CALLBACK_NUMBER(단독 실행) 또는 "baasSms.callbackNumber" 설정(VS Code)에 사전 등록된 발신번호를 넣으세요.',
-  },
-  INVALID_MEMBER_CODE: {
-    en: () => 'A recipient has no member_code.',
-    ko: () => '수신자에 member_code가 없습니다.',
-    hintEn: () => 'Give every recipient the member code your BaaS project knows them by.',
-    hintKo: () => '모든 수신자에 BaaS 프로젝트의 회원 코드를 넣으세요.',
-  },
   INVALID_IMAGE_URL: {
     en: (p) => `"${String(p.input)}" is not an http(s) image URL.`,
     ko: (p) => `"${String(p.input)}"은(는) http(s) 이미지 URL이 아닙니다.`,
@@ -110,29 +99,11 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: () => 'Use the positive whole number group_id that send_sms or send_mms returned.',
     hintKo: () => 'send_sms 또는 send_mms가 돌려준 양의 정수 group_id를 쓰세요.',
   },
-  EMPTY_MESSAGE: {
-    en: () => 'The message is empty.',
-    ko: () => '메시지가 비어 있습니다.',
-    hintEn: () => 'Write the text to send.',
-    hintKo: () => '보낼 내용을 입력하세요.',
-  },
-  EMPTY_SUBJECT: {
-    en: () => 'An MMS needs a subject.',
-    ko: () => 'MMS에는 제목이 필요합니다.',
-    hintEn: () => 'Give a subject of up to 40 bytes (20 Hangul characters).',
-    hintKo: () => '40바이트(한글 20자) 이하의 제목을 넣으세요.',
-  },
   UNSENDABLE_CHARACTERS: {
     en: (p) => `These characters cannot be sent by SMS/MMS (not in EUC-KR): ${String(p.chars)}.`,
     ko: (p) => `다음 문자는 문자 메시지로 보낼 수 없습니다 (EUC-KR 밖): ${String(p.chars)}.`,
     hintEn: () => 'Remove or replace them (emoji are the usual cause).',
     hintKo: () => '해당 문자를 지우거나 바꾸세요 (대개 이모지입니다).',
-  },
-  MISSING_API_KEY: {
-    en: () => 'No BaaS API key is set, so nothing can be sent.',
-    ko: () => 'BaaS API 키가 설정되지 않아 보낼 수 없습니다.',
-    hintEn: () => 'Set BAAS_API_KEY (standalone) or run "BaaS SMS: Set API Key" (VS Code); or use the sandbox (--sandbox / BAAS_SANDBOX=1) to try without one.',
-    hintKo: () => 'BAAS_API_KEY(단독 실행) 또는 "BaaS SMS: API 키 설정"(VS Code)을 사용하세요. 키 없이 시험하려면 샌드박스(--sandbox / BAAS_SANDBOX=1)를 쓰세요.',
   },
   AUTHENTICATION_FAILED: {
     en: (p) => `The BaaS API did not accept the API key${server(p)}.`,
@@ -170,12 +141,6 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     hintEn: (p) => `Do not send again blindly: check get_send_history${p.sendId ? ` (send ${String(p.sendId)})` : ''} or the BaaS console first.`,
     hintKo: (p) => `바로 다시 보내지 마세요: 먼저 get_send_history${p.sendId ? ` (발송 ${String(p.sendId)})` : ''}나 BaaS 콘솔에서 확인하세요.`,
   },
-  CANCELLED: {
-    en: () => 'The request was cancelled.',
-    ko: () => '요청이 취소되었습니다.',
-    hintEn: () => 'Check the send history: a send cancelled after it left may still go out.',
-    hintKo: () => '발송 기록을 확인하세요: 요청이 나간 뒤 취소된 발송은 전달될 수도 있습니다.',
-  },
   GROUP_NOT_FOUND: {
     en: (p) => `No message group ${String(p.input)}${server(p)}.`,
     ko: (p) => `메시지 그룹 ${String(p.input)}을(를) 찾을 수 없습니다${server(p)}.`,
@@ -187,24 +152,6 @@ const CATALOGUE: Record<ErrorCode, Entry> = {
     ko: (p) => `발송 기록부 ${String(p.location)}을(를) 쓸 수 없습니다${p.detail ? ` (${String(p.detail)})` : ''}. 아무것도 발송되지 않았습니다.`,
     hintEn: (p) => `Check ${String(p.setting ?? 'the ledger setting')}: ${p.setting === 'BAAS_LEDGER_FILE' ? 'the folder exists and this user may write the file' : 'the server runs and is reachable, the user name, password and database are right'}. No send goes out without its ledger record.`,
     hintKo: (p) => `${String(p.setting ?? '기록부 설정')}을(를) 확인하세요: ${p.setting === 'BAAS_LEDGER_FILE' ? '폴더가 있고 이 사용자가 파일을 쓸 수 있는지' : '서버가 실행 중이고 연결되는지, 사용자 이름·비밀번호·데이터베이스가 맞는지'}. 기록 없이는 어떤 발송도 나가지 않습니다.`,
-  },
-  CONFIRMATION_DECLINED: {
-    en: () => 'The user declined the send; nothing was sent.',
-    ko: () => '사용자가 발송을 거절했습니다. 아무것도 발송되지 않았습니다.',
-    hintEn: () => 'Do not retry unless the user asks for it.',
-    hintKo: () => '사용자가 요청하지 않는 한 다시 시도하지 마세요.',
-  },
-  CONFIRMATION_REQUIRED: {
-    en: () => 'This MCP client cannot ask the user to confirm a live send (it does not support elicitation), so nothing was sent.',
-    ko: () => '이 MCP 클라이언트는 실제 발송을 사용자에게 확인받을 수 없어(elicitation 미지원) 아무것도 발송되지 않았습니다.',
-    hintEn: () => "Use a client that supports elicitation, try the sandbox, or let live sends go out unasked within the spend guard: set BAAS_CONFIRM=off in the MCP server's environment.",
-    hintKo: () => 'elicitation을 지원하는 클라이언트를 쓰거나, 샌드박스를 쓰거나, MCP 서버 환경 변수에 BAAS_CONFIRM=off를 넣어 확인 없이 지출 한도 안에서 발송하세요.',
-  },
-  LIVE_SENDING_DISABLED: {
-    en: () => 'Live sending is switched off; nothing was sent.',
-    ko: () => '실제 발송이 꺼져 있어 아무것도 발송되지 않았습니다.',
-    hintEn: () => 'Switch it on in the settings (baasSms.guard.liveSendingEnabled / BAAS_LIVE_SENDING) or use the sandbox.',
-    hintKo: () => '설정(baasSms.guard.liveSendingEnabled / BAAS_LIVE_SENDING)에서 켜거나 샌드박스를 쓰세요.',
   },
   SPEND_LIMIT_EXCEEDED: {
     // `setting`: where this host sets the limit (an environment variable standalone, a setting in VS Code).

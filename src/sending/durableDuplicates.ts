@@ -17,7 +17,7 @@ export function claimFor(idempotencyKey: string | undefined, fingerprint: string
 /** The answer to a send whose claim an earlier send holds; throws unless that send went out. */
 export function answerFromEarlier(earlier: LedgerEntry, claim: Claim, preview: SendPreview): SendResult {
   if (earlier.fingerprint !== undefined && earlier.fingerprint !== claim.fingerprint) {
-    throw new BaasSmsError('INVALID_INPUT', { field: 'idempotency_key', params: { detail: `this key was used at ${earlier.created_at} for a different message (send ${earlier.id}); pass a new key` } });
+    throw new BaasSmsError('INVALID_INPUT', { field: 'idempotency_key', params: { detail: `this key was used at ${earlier.created_at} for a different message (send ${earlier.id}); pass a new key` }, outcome: 'not_sent' });
   }
   if (earlier.outcome === 'sent' && earlier.group_id !== undefined) {
     return { send_id: earlier.id, group_id: earlier.group_id, sandbox: earlier.sandbox, preview, deduplicated: true };

@@ -26,7 +26,7 @@ export class RecentSends {
     this.forgetExpired();
     const earlier = this.sends.get(key);
     if (earlier && earlier.fingerprint !== fingerprint) {
-      throw new BaasSmsError('INVALID_INPUT', { field: 'idempotency_key', params: { detail: 'this key was used moments ago for a different message; pass a new key' } });
+      throw new BaasSmsError('INVALID_INPUT', { field: 'idempotency_key', params: { detail: 'this key was used moments ago for a different message; pass a new key' }, outcome: 'not_sent' });
     }
     if (earlier) return { earlier: earlier.result };
     return { settle: (result) => this.remember(key, fingerprint, result) };

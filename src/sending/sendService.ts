@@ -33,6 +33,8 @@ export interface SendServiceDeps {
 
 export class SendService {
   private readonly clients = new Map<string, BaasClient>();
+  /** Sends between their first check and their outcome in the ledger; dispose() waits for them. */
+  private readonly inFlight = new Set<Promise<SendResult>>();
   private readonly recent: RecentSends;
   private readonly now: () => number;
 
@@ -84,7 +86,10 @@ export class SendService {
       this.deps.logger.info(`send answered from an identical send moments ago (${preview.recipients.length} recipients); nothing new was sent`);
       return { ...(await duplicate.earlier), deduplicated: true };
     }
-    return duplicate.settle(this.sendOnce(preview, options, claimFor(options.idempotencyKey, fingerprint, this.deps.settings().duplicateWindowSeconds)));
+    const sending = this.sendOnce(preview, options, claimFor(options.idempotencyKey, fingerprint, this.deps.settings().duplicateWindowSeconds));
+    this.inFlight.add(sending);
+    void sending.catch(() => undefined).finally(() => this.inFlight.delete(sending));
+    return duplicate.settle(sending);
   }
 
   private async sendOnce(preview: SendPreview, options: SendOptions, claim: Claim): Promise<SendResult> {
@@ -96,7 +101,7 @@ export class SendService {
     // confirmation, reserve() below checks it anyway, atomically.
     if (options.confirm) await this.checkGuard(preview);
     else this.deps.guard.check(preview);
-    if (options.confirm && !(await options.confirm(preview))) throw new BaasSmsError('CONFIRMATION_DECLINED');
+    if (options.confirm && !(await options.confirm(preview))) throw new BaasSmsError('CONFIRMATION_DECLINED', { outcome: 'not_sent' });
     // Time passed while the user read the confirmation: settings may have changed, the caller may have
     // gone. The budgets are checked again by reserve(), atomically with spending them.
     this.deps.guard.check(preview);
@@ -187,7 +192,10 @@ export class SendService {
     return client;
   }
 
+  /** Waits for sends in flight to settle in the ledger (each is bounded by the API timeout), then lets go. */
   async dispose(): Promise<void> {
+    // A shutdown (SIGTERM, a rolling deploy) that exited now would leave a send that may have gone out pending.
+    await Promise.allSettled([...this.inFlight]);
     this.clients.clear();
     await this.deps.sandbox.dispose();
   }

@@ -116,11 +116,11 @@ describe('BaasClient: the newer {result,…} envelope', () => {
   });
 
   it('treats HTTP 200 with result FAIL as a failure', async () => {
-    emulator.setFaults({ mode: 'status', status: 200, errorCode: 'EXTERNAL_API_ERROR', message: '통신사 오류', count: 1 });
+    emulator.setFaults({ mode: 'status', status: 200, errorCode: 'VALIDATION_ERROR', message: '입력 오류', count: 1 });
     const error = await rejectsWith(client().sendSms(sms(), { idempotencyKey: 'r3' }), 'API_ERROR');
     assert.equal(error.status, 200);
-    assert.equal(error.serverCode, 'EXTERNAL_API_ERROR');
-    assert.equal(error.serverMessage, '통신사 오류');
+    assert.equal(error.serverCode, 'VALIDATION_ERROR');
+    assert.equal(error.serverMessage, '입력 오류');
     assert.equal(error.outcome, 'not_sent');
   });
 });

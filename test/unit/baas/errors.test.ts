@@ -83,12 +83,24 @@ describe('BaasClient: errors', () => {
   });
 
   it('API_ERROR for HTTP 200 with success:false (legacy envelope)', async () => {
-    emulator.setFaults({ mode: 'status', status: 200, errorCode: 'EXTERNAL_SERVER_ERROR', message: '발송 실패', count: 1 });
+    emulator.setFaults({ mode: 'status', status: 200, errorCode: 'BAD_REQUEST', message: '잘못된 요청', count: 1 });
     const error = await rejectsWith(send(), 'API_ERROR');
     assert.equal(error.status, 200);
-    assert.equal(error.serverCode, 'EXTERNAL_SERVER_ERROR');
+    assert.equal(error.serverCode, 'BAD_REQUEST');
     assert.equal(error.outcome, 'not_sent');
   });
+
+  // EXTERNAL_*: BaaS had passed the message on to the carrier when something failed, so it may have
+  // reached the phone. Recorded "not sent", it freed the idempotency key and a repeat sent again.
+  for (const code of ['EXTERNAL_SERVER_ERROR', 'EXTERNAL_API_ERROR']) {
+    it(`OUTCOME_UNKNOWN for HTTP 200 with success:false and ${code} to a send`, async () => {
+      emulator.setFaults({ mode: 'status', status: 200, errorCode: code, message: '발송 실패', count: 1 });
+      const error = await rejectsWith(send(), 'OUTCOME_UNKNOWN');
+      assert.equal(error.status, 200);
+      assert.equal(error.serverCode, code);
+      assert.equal(error.outcome, 'unknown');
+    });
+  }
 
   it('TIMEOUT when the answer is later than timeoutMs: outcome unknown, and the emulator did commit', async () => {
     emulator.setFaults({ mode: 'latency', latencyMs: 1000, count: 1 });
@@ -116,12 +128,15 @@ describe('BaasClient: errors', () => {
     assert.equal(emulator.requests.length, 0);
   });
 
-  it('CANCELLED while waiting for the answer: outcome unknown (the emulator committed)', async () => {
-    emulator.setFaults({ mode: 'latency', latencyMs: 2000, count: 1 });
+  // Cutting the request off here turned a send that went out into an unknown one without its group
+  // id (an MCP client's Stop, a closed team-server request, a shutdown all cancel like this).
+  it('a send cancelled while its answer is on the way still gets it: the group id is kept, committed once', async () => {
+    emulator.setFaults({ mode: 'latency', latencyMs: 300, count: 1 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const error = await rejectsWith(client().sendSms(sms(), { idempotencyKey: 'c1', signal: controller.signal }), 'CANCELLED');
-    assert.equal(error.outcome, 'unknown');
+    const accepted = await client().sendSms(sms(), { idempotencyKey: 'c1', signal: controller.signal });
+    assert.ok(controller.signal.aborted);
+    assert.ok(accepted.group_id > 0);
     assert.equal(emulator.commitsFor('c1'), 1);
   });
 

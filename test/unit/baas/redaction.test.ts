@@ -71,9 +71,9 @@ describe('BaasClient: the API key never leaks', () => {
 
   it('cancellation, refused connection: no key in the error', async () => {
     const controller = new AbortController();
-    emulator.setFaults({ mode: 'latency', latencyMs: 1000 });
+    emulator.setFaults({ mode: 'latency', latencyMs: 1000, match: 'status' });
     setTimeout(() => controller.abort(), 30);
-    const cancelled = (await client({ timeoutMs: 5000 }).sendSms(sms(), { idempotencyKey: 'r', signal: controller.signal }).catch((e: unknown) => e)) as BaasSmsError;
+    const cancelled = (await client({ timeoutMs: 5000 }).getGroupStatus(10001, { signal: controller.signal }).catch((e: unknown) => e)) as BaasSmsError;
     assert.equal(cancelled.code, 'CANCELLED');
     assertClean(everythingIn(cancelled), 'CANCELLED');
     const port = await refusedPort();

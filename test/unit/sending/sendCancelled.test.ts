@@ -67,4 +67,28 @@ describe('SendService: cancelled during the confirmation (real emulator on 127.0
     await service.send(input, { origin: 'test' });
     assert.equal(emulator.committedSends(), 1);
   });
+
+  // The MCP client's Stop (or a closed team-server request) came after the request was on its way;
+  // cutting it off turned a send that went out into an unknown one without its group id.
+  it('cancelled while the request is on its way: it completes, the ledger has it sent with its group id', async () => {
+    emulator.setFaults({ mode: 'latency', latencyMs: 300, count: 1 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const result = await service.send(input, { origin: 'test', signal: controller.signal });
+    assert.ok(controller.signal.aborted);
+    const entry = ledger.get(result.send_id);
+    assert.deepEqual([entry?.outcome, entry?.group_id], ['sent', result.group_id]);
+    assert.equal(emulator.committedSends(), 1);
+  });
+
+  // A shutdown (SIGTERM, a rolling deploy) that let the process go at once left such a send pending.
+  it('dispose() waits for a send in flight to be settled in the ledger', async () => {
+    emulator.setFaults({ mode: 'latency', latencyMs: 300, count: 1 });
+    const sending = service.send(input, { origin: 'test' });
+    await new Promise((r) => setTimeout(r, 50));
+    await service.dispose();
+    // Read before the send's own promise is awaited: dispose() alone must have waited for it.
+    assert.deepEqual(ledger.list({}).entries.map((e) => e.outcome), ['sent']);
+    await sending;
+  });
 });

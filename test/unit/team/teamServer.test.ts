@@ -55,6 +55,16 @@ describe('team server: baas-sms-mcp --http (built, PostgreSQL ledger, emulator)'
     await emulator.close();
   });
 
+  it('says at start that it cannot ask a user, unless BAAS_CONFIRM=off', async () => {
+    const asking = await startTeamServer({ ...env, BAAS_CONFIRM: '' });
+    try {
+      assert.match(asking.log(), /cannot ask a user before a live send.*BAAS_CONFIRM=off/);
+      assert.doesNotMatch(running[0].log(), /cannot ask a user/);
+    } finally {
+      asking.child.kill('SIGTERM');
+    }
+  });
+
   it('refuses to start without BAAS_MCP_TOKEN, saying why, and serves nothing', async () => {
     await assert.rejects(startTeamServer({ ...env, BAAS_MCP_TOKEN: '' }), /BAAS_MCP_TOKEN/);
   });

@@ -26,6 +26,12 @@ export interface PostgresEngineOptions {
   connectTimeoutMs?: number;
   /** Where the URL is set, for errors to name (default BAAS_LEDGER_URL; the extension's command). */
   setting?: string;
+  /**
+   * Longest wait for a lock (the budget's, a claim's) and for any one query, default 10 s: a frozen or
+   * cut-off instance holding a lock, or a connection a NAT dropped silently, must give LEDGER_UNAVAILABLE
+   * (nothing sent), not hang every send until TCP keepalive notices, hours later.
+   */
+  lockTimeoutMs?: number;
 }
 
 /** Serialises budget check-and-spend across every instance on the database. */
@@ -57,7 +63,16 @@ export class PostgresLedgerEngine implements LedgerEngine {
     this.url = url.trim();
     this.logger = options.logger ?? silentLogger;
     this.staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-    this.pool = new Pool({ connectionString: url.trim(), max: options.maxConnections ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000, application_name: 'baas-sms-mcp' });
+    const waitMs = options.lockTimeoutMs ?? 10_000;
+    this.pool = new Pool({
+      connectionString: url.trim(),
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      application_name: 'baas-sms-mcp',
+      keepAlive: true,
+      query_timeout: waitMs + 5_000,
+      options: `-c lock_timeout=${waitMs} -c idle_in_transaction_session_timeout=${waitMs + 5_000}`,
+    });
     // An idle connection the server drops must not crash the process; the next query reconnects.
     this.pool.on('error', (error) => this.logger.warn(`send ledger ${this.location}: idle connection lost (${this.redact(error.message)})`));
   }
@@ -231,12 +246,15 @@ export class PostgresLedgerEngine implements LedgerEngine {
     } catch (error) {
       throw ledgerUnavailable(error, this.location, this.password, this.setting);
     }
+    let failed = false;
     try {
       return await task(client);
     } catch (error) {
+      failed = true;
       throw ledgerUnavailable(error, this.location, this.password, this.setting);
     } finally {
-      client.release();
+      // A connection that failed mid-transaction (a timeout, say) is not handed to the next send.
+      client.release(failed);
     }
   }
 

@@ -78,6 +78,29 @@ describe('PostgreSQL engine: schema and settings (real server)', () => {
     await engine.close();
   });
 
+  // An instance frozen (or cut off) while it held the budget lock made every other send wait, with no
+  // error, until the database noticed the dead client: hours with default TCP keepalive.
+  it('a budget lock held elsewhere: reserve gives LEDGER_UNAVAILABLE (not sent) after the lock timeout, no hang', async () => {
+    const own = await postgresDatabase('lock_timeout');
+    const holder = new Client({ connectionString: own });
+    await holder.connect();
+    const engine = new PostgresLedgerEngine(own, { lockTimeoutMs: 500 });
+    try {
+      await engine.open();
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [0x6273_6d73]);
+      const started = Date.now();
+      await assert.rejects(engine.reserve({ init: sendInit(), claim: keyClaim('held'), budget: LIMITS }), (e: BaasSmsError) => unavailable()(e) && e.outcome === 'not_sent');
+      assert.ok(Date.now() - started < 5000, `waited ${Date.now() - started} ms`);
+      await holder.query('ROLLBACK');
+      const after = await engine.reserve({ init: sendInit(), claim: keyClaim('held'), budget: LIMITS });
+      assert.ok(after.entry, 'once the lock is free the same send reserves (the refused one claimed nothing)');
+    } finally {
+      await holder.end();
+      await engine.close();
+    }
+  });
+
   it('three instances (three pools, as on three machines) share claims and a cap of 20: exactly 20 of 60 go', async () => {
     const engines = [0, 1, 2].map(() => new PostgresLedgerEngine(url));
     try {
