@@ -108,7 +108,7 @@ export class SendService {
     if (options.signal?.aborted) throw new BaasSmsError('CANCELLED', { outcome: 'not_sent' });
     const client = await this.client(preview.sandbox, apiKey);
 
-    const init = pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID());
+    const init = pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID(), this.deps.settings().senderLabel);
     const reserved = await this.deps.ledger.reserve({ init, claim, budget: preview.sandbox ? undefined : this.deps.guard.limits() });
     if (reserved.earlier) return this.answeredBy(reserved.earlier, claim, preview);
     const entry = reserved.entry;
