@@ -81,6 +81,20 @@ function runE2eScript(cs, timeoutSec) {
   });
 }
 
+/** test/support/postgresForVscode.ts in a child: its first stdout line is the database URL; closing its stdin stops it. */
+function startSuitePostgres() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join(root, 'test', 'support', 'postgresForVscode.ts')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += String(d);
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve({ url: line.trim(), stop: () => new Promise((done) => { child.once('exit', done); child.stdin.end(); }) });
+    });
+    child.on('exit', (code) => reject(new Error(`the PostgreSQL fixture exited with ${code} before giving its URL`)));
+  });
+}
+
 const results = { suite: null, e2e: null };
 const counts = { passed: 0, failed: 0 };
 
@@ -109,13 +123,15 @@ async function runAll(tmp) {
   });
 
   if (runSuite) {
+    // A real PostgreSQL for the team-ledger tests, as mocha's (test/support/postgres.ts), stopped after the suite.
+    const pg = await step('postgres', () => startSuitePostgres());
     results.suite = await step('suite', () => withCodeServer(
       { vsEnv, root: path.join(testRoot, 'suite'), xdgRoot, vsix: [agentVsix], env: hostEnv },
       async (cs) => {
         const out = [];
         const code = await runSuiteInBrowser({
           server: cs.url, ext: root, tests: suiteEntry, folder: cs.folder, profiles: testRoot, chromium: vsEnv.chromium,
-          env: { ...hostEnv, BAAS_LEDGER_FILE: path.join(tmp, 'suite-ledger.jsonl'), BAAS_VSCODE_GREP: process.env.BAAS_VSCODE_GREP || '' },
+          env: { ...hostEnv, BAAS_LEDGER_FILE: path.join(tmp, 'suite-ledger.jsonl'), BAAS_VSCODE_GREP: process.env.BAAS_VSCODE_GREP || '', BAAS_TEST_TEAM_LEDGER_URL: pg.url },
           timeoutSec: Number(process.env.BAAS_VSCODE_SUITE_TIMEOUT || 600), verbose: !!process.env.VERBOSE,
           out: (line) => { console.log(line); out.push(line); },
         });
@@ -125,7 +141,7 @@ async function runAll(tmp) {
         if (code !== 0) log(`suite failed (exit ${code}); code-server log: ${path.relative(root, cs.logFile)}`);
         return code;
       },
-    ));
+    )).finally(() => pg.stop());
   }
 
   if (runE2e) {

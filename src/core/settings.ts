@@ -41,6 +41,8 @@ export interface SendingSettings {
   locale: Locale;
   /** Seconds within which an identical send returns the first send's result instead of sending again. */
   duplicateWindowSeconds: number;
+  /** Who is sending, stored with each send for the team's history (see core/senderLabel.ts); absent: not stored. */
+  senderLabel?: string;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.aiapp.link';

@@ -26,6 +26,8 @@ export interface BaasSmsExtensionApi {
     logLines(): string[];
     /** Stores or clears the API key through the same SecretStorage wrapper the commands use. */
     setApiKey(key: string | undefined): Promise<void>;
+    /** Set Team Ledger… after its input box (connects, stores in SecretStorage, switches), or Clear Team Ledger for undefined. */
+    setTeamLedger(url: string | undefined): Promise<boolean>;
     mcpProvider: BaasMcpProvider;
   };
 }

@@ -19,6 +19,8 @@ export const COMMANDS = {
   toggleSandbox: 'baasSms.toggleSandbox',
   showLog: 'baasSms.showLog',
   showQuickActions: 'baasSms.showQuickActions',
+  setTeamLedger: 'baasSms.setTeamLedger',
+  clearTeamLedger: 'baasSms.clearTeamLedger',
   // Tree item actions: they take the clicked item, so they stay out of the command palette.
   refreshGroupStatus: 'baasSms.history.refreshGroupStatus',
   copyGroupId: 'baasSms.history.copyGroupId',
@@ -61,6 +63,7 @@ export const SETTINGS = {
   guardMaxRecipientsPerDay: 'guard.maxRecipientsPerDay',
   guardAllowList: 'guard.allowList',
   historyPollIntervalSeconds: 'history.pollIntervalSeconds',
+  teamSenderLabel: 'team.senderLabel',
 } as const;
 
 /** The full id of a setting, e.g. `baasSms.projectId`. */
@@ -70,6 +73,8 @@ export function settingId(key: string): string {
 
 /** SecretStorage key of the BaaS API key. Never a setting: settings files are plain text and synced. */
 export const SECRET_API_KEY = 'baasSms.apiKey';
+/** SecretStorage key of the team ledger's postgres:// connection string (it holds the database password). */
+export const SECRET_TEAM_LEDGER = 'baasSms.teamLedgerUrl';
 
 export const MCP_PROVIDER_ID = 'baasSms.mcp';
 /** serverInfo.name of the in-process server (the standalone server reports another, so both can be configured). */

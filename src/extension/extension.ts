@@ -21,6 +21,8 @@ import { ledgerFileFor, pollCapMs, sendingSettingsFrom, skipConfirmationForSandb
 import { registerSnippetCommand } from './snippets/snippetCommand';
 import { registerStatusBar } from './settings/statusBar';
 import { registerStatusCommand } from './history/statusCommand';
+import { SwitchingLedgerEngine } from './teamLedger/switchingEngine';
+import { registerTeamLedger } from './teamLedger/teamLedgerCommands';
 import type { SendingSettings } from '../core/settings';
 
 export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi | undefined {
@@ -29,27 +31,38 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   const apiKeys = new ApiKeyStore(context.secrets, (key) => logger.addSecret(key));
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(CONFIG_SECTION);
   const settings = (): SendingSettings => sendingSettingsFrom(config(), vscode.env.language);
-  const runtime = createSendingRuntime({ settings, apiKey: () => apiKeys.get(), ledgerFile: ledgerFileFor(context.globalStorageUri.fsPath, process.env), logger });
+  // One engine for sends, the MCP host and the history: the file until a team ledger is set (then PostgreSQL).
+  let ledger: SwitchingLedgerEngine | undefined;
+  const runtime = createSendingRuntime({
+    settings, apiKey: () => apiKeys.get(), ledgerFile: ledgerFileFor(context.globalStorageUri.fsPath, process.env), logger,
+    routeEngine: (file) => (ledger = new SwitchingLedgerEngine(file, logger, (count) => reportInterruptedSends(count, logger))),
+  });
+  const engine = ledger!;
   const confirmation = new SendConfirmation(() => skipConfirmationForSandbox(config()), logger);
   const mcpHost = new McpHostController(
-    { sendService: runtime.sendService, ledger: runtime.engine, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME },
+    { sendService: runtime.sendService, ledger: engine, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME },
     logger,
   );
   const mcpProvider = new BaasMcpProvider(mcpHost, apiKeys, settings);
-  const history = new HistoryService({ runtime, logger, pollCapMs: () => pollCapMs(config()), onGroupFinished: announceFinished });
-  const historyTree = new HistoryTreeProvider(history);
   const locale = (): SendingSettings['locale'] => settings().locale;
+  const history = new HistoryService({
+    ledger: engine, ledgerFile: runtime.engine.file, sendService: runtime.sendService, logger, locale,
+    pollCapMs: () => pollCapMs(config()), onGroupFinished: announceFinished,
+  });
+  const historyTree = new HistoryTreeProvider(history);
 
+  const teamLedger = registerTeamLedger({ secrets: context.secrets, engine, logger, locale });
   context.subscriptions.push(
     channel,
     apiKeys,
-    { dispose: () => void runtime.dispose() },
+    { dispose: () => void engine.close().then(() => runtime.dispose()) },
     mcpHost,
     registerMcpProvider(mcpProvider, apiKeys),
     registerHistoryView(historyTree, history, runtime.sendService, locale, logger),
     registerKeyCommands(apiKeys),
     registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
-    registerStatusCommand(runtime.sendService, runtime.ledger, settings, logger),
+    registerStatusCommand(runtime.sendService, engine, settings, logger),
+    teamLedger,
     registerSnippetCommand(locale),
     registerModeCommands(apiKeys, logger),
     registerStatusBar(apiKeys, () => settings().sandbox),
@@ -68,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
       setConfirmOverride: (fn) => confirmation.setOverride(fn),
       logLines: () => logger.lines(),
       setApiKey: (key) => (key === undefined ? apiKeys.clear() : apiKeys.store(key)),
+      setTeamLedger: (url) => teamLedger.use(url),
       mcpProvider,
     },
   };

@@ -34,6 +34,9 @@ export function nextStepsFor(code: ErrorCode, t: Translate): NextStep[] {
     case 'OUTCOME_UNKNOWN':
       // The message may have gone out: look before sending again.
       return [{ label: t('Show History'), command: `${VIEWS.history}.focus` }, { label: t('Show Log'), command: COMMANDS.showLog }];
+    case 'LEDGER_UNAVAILABLE':
+      // Nothing was sent: the team ledger (or the file) must be fixed first, never skipped.
+      return [{ label: t('Set Team Ledger…'), command: COMMANDS.setTeamLedger }, { label: t('Show Log'), command: COMMANDS.showLog }];
     case 'CONFIRMATION_DECLINED':
     case 'CANCELLED':
       return [];

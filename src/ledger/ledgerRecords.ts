@@ -19,6 +19,8 @@ export interface LedgerEntry {
   project_id: string;
   sandbox: boolean;
   origin: SendOrigin;
+  /** Who sent it, as the sender chose to be named (baasSms.team.senderLabel): never a phone number in clear. */
+  sender?: string;
   recipients: Recipient[];
   message: string;
   subject?: string;

@@ -19,6 +19,8 @@ export interface SendingRuntimeOptions {
   /** A postgres:// URL puts the ledger in PostgreSQL; never a fall-back to the file when it fails. */
   ledgerUrl?: string;
   logger: Logger;
+  /** Puts something between the send service and the engine: the extension's team-ledger switch. */
+  routeEngine?: (engine: LedgerEngine) => LedgerEngine;
   /** How long sandbox recipients stay 전송중 before their final state (default in core/settings.ts). */
   sandboxDeliveryDelayMs?: number;
 }
@@ -43,7 +45,7 @@ export function createSendingRuntime(options: SendingRuntimeOptions): EngineRunt
   const engine = createLedgerEngine({ url: options.ledgerUrl, file: options.ledgerFile, logger: options.logger });
   const guard = new SpendGuard(() => options.settings().guard);
   const sandbox = new SandboxBackend({ deliveryDelayMs: options.sandboxDeliveryDelayMs, logger: options.logger, groupsFile: sandboxGroupsPath(options.ledgerFile) });
-  const sendService = new SendService({ ledger: engine, guard, settings: options.settings, apiKey: options.apiKey, sandbox, logger: options.logger });
+  const sendService = new SendService({ ledger: options.routeEngine?.(engine) ?? engine, guard, settings: options.settings, apiKey: options.apiKey, sandbox, logger: options.logger });
   const dispose = async (): Promise<void> => {
     await sendService.dispose();
     await engine.close();

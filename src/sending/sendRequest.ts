@@ -5,13 +5,14 @@ import type { PendingSendInit, SendOrigin } from '../ledger/sendLedger';
 import type { SendPreview } from './types';
 
 /** The pending record written before the request: everything the preview says goes out, and how. */
-export function pendingSend(preview: SendPreview, origin: SendOrigin, idempotencyKey: string, campaignId?: string): PendingSendInit {
+export function pendingSend(preview: SendPreview, origin: SendOrigin, idempotencyKey: string, sender?: string, campaignId?: string): PendingSendInit {
   const { kind, message_type, project_id, sandbox, recipients, message, subject, image_urls, callback_number, message_bytes, estimated_cost_krw } = preview;
   return {
     kind, message_type, project_id, sandbox, origin, recipients, message, subject,
     image_urls: kind === 'mms' ? image_urls : undefined,
     callback_number, message_bytes, estimated_cost_krw,
     idempotency_key: idempotencyKey,
+    ...(sender ? { sender } : {}),
     ...(campaignId !== undefined ? { campaign_id: campaignId } : {}),
   };
 }

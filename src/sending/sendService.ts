@@ -110,7 +110,7 @@ export class SendService {
     if (options.signal?.aborted) throw new BaasSmsError('CANCELLED', { outcome: 'not_sent' });
     const client = await this.client(preview.sandbox, apiKey);
 
-    const init = pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID(), options.campaign?.id);
+    const init = pendingSend(preview, options.origin, options.idempotencyKey ?? nodeCrypto().randomUUID(), this.deps.settings().senderLabel, options.campaign?.id);
     const budget = preview.sandbox || options.campaign ? undefined : this.deps.guard.limits();
     const reserved = await this.deps.ledger.reserve({ init, claim, budget });
     if (reserved.earlier) return this.answeredBy(reserved.earlier, claim, preview);

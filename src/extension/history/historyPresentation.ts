@@ -52,12 +52,17 @@ export function presentSend(entry: LedgerEntry, t: Translate, now: Date = new Da
     t('{0}, {1} bytes, {2} recipient(s), about {3} KRW', entry.message_type, entry.message_bytes, entry.recipients.length, entry.estimated_cost_krw),
     t('Sent from: {0}', entry.origin === 'mcp' ? t('an agent (MCP tool)') : t('a command')),
   ];
+  if (entry.sender) tooltip.push(t('Sent by: {0}', maskPhonesInText(entry.sender)));
+  if (entry.outcome === 'pending') {
+    tooltip.push(t('Pending: the request is being made, or its answer is not recorded yet, so the message may already have gone out. If the sending process stops first, the send reads as "outcome unknown": check it before sending again.'));
+  }
   if (entry.error) tooltip.push(`${entry.error.code}: ${entry.error.message}`);
   // Message texts may hold phone numbers of their own.
   tooltip.push('', maskPhonesInText(entry.message.length > 200 ? `${entry.message.slice(0, 200)}…` : entry.message));
   return {
     label: `${formatTime(entry.created_at, now)} ${entry.message_type} → ${first}${others}`,
-    description: entry.sandbox ? `${text} · ${t('sandbox')}` : text,
+    // Who sent it, for a team's shared history; labels are cleaned when stored, masked again in case an older writer did not.
+    description: [text, ...(entry.sandbox ? [t('sandbox')] : []), ...(entry.sender ? [maskPhonesInText(entry.sender)] : [])].join(' · '),
     tooltip: tooltip.join('\n'),
     icon,
   };

@@ -31,14 +31,14 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
     this.refresh();
   }
 
-  getChildren(node?: HistoryNode): HistoryNode[] {
+  async getChildren(node?: HistoryNode): Promise<HistoryNode[]> {
     if (!node) {
-      const { entries, has_more } = this.history.newest(this.pages * HISTORY_PAGE_SIZE);
+      const { entries, has_more } = await this.history.newest(this.pages * HISTORY_PAGE_SIZE);
       const sends: HistoryNode[] = entries.map((entry) => ({ kind: 'send', entry }));
       return has_more ? [...sends, { kind: 'loadMore' }] : sends;
     }
     if (node.kind !== 'send') return [];
-    const entry = this.history.entry(node.entry.id) ?? node.entry;
+    const entry = (await this.history.entry(node.entry.id)) ?? node.entry;
     return recipientRows(entry).map((row, index) => ({ kind: 'recipient', sendId: entry.id, index, row }));
   }
 

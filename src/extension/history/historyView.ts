@@ -24,9 +24,18 @@ export function registerHistoryView(provider: HistoryTreeProvider, history: Hist
       void showError(error, locale(), logger);
     }
   };
+  // Says whose history this is, and why it may be empty: a team ledger that cannot be reached.
+  const describeView = (): void => {
+    view.description = history.team ? t('team') : undefined;
+    view.message = history.problem;
+  };
+  describeView();
   return vscode.Disposable.from(
     history,
-    history.onDidChange(() => provider.refresh()),
+    history.onDidChange(() => {
+      describeView();
+      provider.refresh();
+    }),
     provider,
     view,
     vscode.commands.registerCommand(COMMANDS.refreshHistory, () => history.refreshOpenGroups()),

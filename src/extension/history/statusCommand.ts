@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { maskPhone } from '../../core/redact';
-import type { SendLedger } from '../../ledger/sendLedger';
+import type { LedgerEntry, LedgerPage, LedgerQuery } from '../../ledger/sendLedger';
 import type { SendService } from '../../sending/sendService';
 import type { StatusResult } from '../../sending/types';
 import { COMMANDS } from '../constants';
@@ -14,11 +14,16 @@ import type { SendingSettings } from '../../core/settings';
 
 const PICKABLE_GROUPS = 50;
 
+/** Where the recent groups come from: the ledger in use (file or team). */
+interface StatusLedger {
+  list(query: LedgerQuery): Promise<LedgerPage>;
+}
+
 interface GroupPick extends vscode.QuickPickItem {
   groupId: number;
 }
 
-export function registerStatusCommand(sendService: SendService, ledger: SendLedger, settings: () => SendingSettings, logger: Logger): vscode.Disposable {
+export function registerStatusCommand(sendService: SendService, ledger: StatusLedger, settings: () => SendingSettings, logger: Logger): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.checkStatus, async (groupIdArg?: unknown): Promise<StatusResult | undefined> => {
     const groupId = typeof groupIdArg === 'number' ? groupIdArg : await pickGroup(ledger);
     if (groupId === undefined) return undefined;
@@ -37,9 +42,10 @@ export function registerStatusCommand(sendService: SendService, ledger: SendLedg
 }
 
 /** Recent groups to pick from; typing a number offers that group id instead. */
-function pickGroup(ledger: SendLedger): Promise<number | undefined> {
-  const recent: GroupPick[] = ledger
-    .list({ offset: 0, limit: PICKABLE_GROUPS })
+async function pickGroup(ledger: StatusLedger): Promise<number | undefined> {
+  // An unreachable team ledger leaves only typing a group id.
+  const page = await ledger.list({ offset: 0, limit: PICKABLE_GROUPS }).catch(() => ({ entries: [] as LedgerEntry[] }));
+  const recent: GroupPick[] = page
     .entries.filter((e) => e.group_id !== undefined)
     .map((e) => {
       const shown = presentSend(e, t);

@@ -4,6 +4,7 @@
 // import: the caller passes `workspace.getConfiguration('baasSms')`, which fits ConfigurationReader.
 import * as path from 'node:path';
 import { localeFromTag } from '../../core/locale';
+import { senderLabel } from '../../core/senderLabel';
 import { DEFAULT_GUARD, DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_RULES, defaultSendingSettings, settingNumber, type SendingSettings } from '../../core/settings';
 import { LEDGER_FILE_NAME, ledgerFileFromEnv } from '../../ledger/ledgerPath';
 import { SETTINGS } from '../constants';
@@ -27,6 +28,7 @@ export function sendingSettingsFrom(config: ConfigurationReader, language: strin
     projectId: text(SETTINGS.projectId),
     defaultCallbackNumber: text(SETTINGS.callbackNumber),
     baseUrl: text(SETTINGS.apiBaseUrl) ?? defaults.baseUrl,
+    senderLabel: senderLabel(config.get<unknown>(SETTINGS.teamSenderLabel)),
     rules: {
       smsByteLimit: count(SETTINGS.smsByteLimit, DEFAULT_RULES.smsByteLimit),
       prices: {

@@ -26,18 +26,18 @@ export function ledgerUrlPassword(text: string): string | undefined {
   }
 }
 
-/** Throws LEDGER_UNAVAILABLE naming BAAS_LEDGER_URL unless `text` is a postgres:// URL with a host and a database. */
-export function checkLedgerUrl(text: string): void {
+/** Throws LEDGER_UNAVAILABLE naming `setting` (BAAS_LEDGER_URL by default) unless `text` is a postgres:// URL with a host and a database. */
+export function checkLedgerUrl(text: string, setting: string = LEDGER_URL_SETTING): void {
   const refuse = (detail: string): never => {
-    throw new BaasSmsError('LEDGER_UNAVAILABLE', { field: LEDGER_URL_SETTING, params: { location: maskLedgerUrl(text), detail, setting: LEDGER_URL_SETTING }, outcome: 'not_sent' });
+    throw new BaasSmsError('LEDGER_UNAVAILABLE', { field: setting, params: { location: maskLedgerUrl(text), detail, setting }, outcome: 'not_sent' });
   };
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return refuse(`${LEDGER_URL_SETTING} is not a URL; expected postgres://user:password@host:5432/database`);
+    return refuse(`${setting} is not a URL; expected postgres://user:password@host:5432/database`);
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return refuse(`${LEDGER_URL_SETTING} must start with postgres:// (got ${url.protocol}//)`);
-  if (!url.hostname) return refuse(`${LEDGER_URL_SETTING} names no host`);
-  if (url.pathname.replace(/^\//, '') === '') return refuse(`${LEDGER_URL_SETTING} names no database (…/database at the end)`);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return refuse(`${setting} must start with postgres:// (got ${url.protocol}//)`);
+  if (!url.hostname) return refuse(`${setting} names no host`);
+  if (url.pathname.replace(/^\//, '') === '') return refuse(`${setting} names no database (…/database at the end)`);
 }

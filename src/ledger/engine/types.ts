@@ -2,6 +2,7 @@
 // shared ledger). Both hold the sends, the idempotency claims and the spend budgets, and both make
 // "claim + check budget + write the pending record" one atomic step, so two callers — two tasks of
 // one process, two processes on one file, two machines on one database — can never both send.
+import type { BaasSmsError } from '../../core/errors';
 import type { GroupStatus } from '../../core/types';
 import type { LedgerEntry, OutcomeResult, PendingSendInit } from '../ledgerRecords';
 import type { LedgerPage, LedgerQuery } from '../sendLedger';
@@ -63,6 +64,11 @@ export interface LedgerEngine {
   findByGroupId(groupId: number): Promise<LedgerEntry | undefined>;
   list(query?: LedgerQuery): Promise<LedgerPage>;
   budgetUsage(): Promise<BudgetUsage>;
+  /**
+   * Calls `onChange` after every write by any instance, where the engine can tell (PostgreSQL's
+   * LISTEN/NOTIFY); absent for the file, which its readers watch themselves.
+   */
+  listen?(onChange: () => void, onError?: (error: BaasSmsError) => void): Promise<{ close(): Promise<void> }>;
   /** Called with each entry this instance writes. */
   onDidChange(listener: (entry: LedgerEntry) => void): { dispose(): void };
   close(): Promise<void>;

@@ -39,7 +39,7 @@ describe('BaaS SMS commands', () => {
 
   it('Refresh History runs, and the tree offers "Load more" only when there is more', async () => {
     await vscode.commands.executeCommand(COMMANDS.refreshHistory);
-    const roots = api.historyProvider.getChildren();
+    const roots = await api.historyProvider.getChildren();
     const total = api.runtime.ledger.list({ limit: 100 }).entries.length;
     assert.strictEqual(roots.some((n) => n.kind === 'loadMore'), total > 50);
   });

@@ -43,7 +43,7 @@ describe('the history tree', function () {
     try {
       for (let waited = 0; waited < 10_000 && changed === 0; waited += 100) await sleep(100);
       assert.ok(changed > 0, 'the tree was told to redraw');
-      const node = api.historyProvider.getChildren().find((n) => n.kind === 'send' && n.entry.id === id);
+      const node = (await api.historyProvider.getChildren()).find((n) => n.kind === 'send' && n.entry.id === id);
       assert.ok(node, 'the other writer\'s send is in the tree');
       assert.strictEqual(String(api.historyProvider.getTreeItem(node).description), 'not sent: NETWORK_ERROR · sandbox');
     } finally {
@@ -51,17 +51,17 @@ describe('the history tree', function () {
     }
   });
 
-  it('shows 50 sends at a time, with "Load more…" while there are more', () => {
+  it('shows 50 sends at a time, with "Load more…" while there are more', async () => {
     const writer = new SendLedger(api.runtime.ledger.file);
     const total = api.runtime.ledger.list({ limit: 100 }).entries.length;
     for (let i = total; i < 60; i++) recordFailedSend(writer, `paging ${i}`);
     const provider = api.historyProvider;
-    const first = provider.getChildren();
+    const first = await provider.getChildren();
     assert.strictEqual(first.length, 51);
     assert.deepStrictEqual(first.slice(-1).map((n) => n.kind), ['loadMore']);
     assert.strictEqual(provider.getTreeItem(first[50]).command?.command, 'baasSms.history.loadMore');
     provider.loadMore();
-    const all = provider.getChildren();
+    const all = await provider.getChildren();
     assert.strictEqual(all.filter((n) => n.kind === 'send').length, Math.max(total, 60));
     assert.ok(!all.some((n) => n.kind === 'loadMore'));
   });

@@ -83,19 +83,19 @@ describe('MCP tools through VS Code\'s own MCP client (sandbox)', function () {
     assert.strictEqual(entry.origin, 'mcp');
 
     const provider = api.historyProvider;
-    const groupNode = (): HistoryNode | undefined =>
-      provider.getChildren().find((n) => n.kind === 'send' && n.entry.group_id === answer.group_id);
+    const groupNode = async (): Promise<HistoryNode | undefined> =>
+      (await provider.getChildren()).find((n) => n.kind === 'send' && n.entry.group_id === answer.group_id);
     const first = provider.getTreeItem(await waitFor('the group in the tree', groupNode, 5_000));
     console.log(`tree right after the send: ${labelOf(first)} | ${String(first.description)}`);
-    const final = await waitFor('the group to turn 성공', () => {
-      const node = groupNode();
+    const final = await waitFor('the group to turn 성공', async () => {
+      const node = await groupNode();
       const item = node && provider.getTreeItem(node);
       return item && String(item.description).startsWith('성공') ? item : undefined;
     }, 30_000);
     console.log(`tree after polling: ${labelOf(final)} | ${String(final.description)}`);
-    const node = groupNode();
+    const node = await groupNode();
     assert.ok(node);
-    const recipients = provider.getChildren(node).map((r) => provider.getTreeItem(r));
+    const recipients = (await provider.getChildren(node)).map((r) => provider.getTreeItem(r));
     assert.deepStrictEqual(recipients.map((r) => [r.label, r.description]), [['010-****-5678', '성공']]);
   });
 

@@ -4,17 +4,19 @@
 // machines. Times come from the database's clock, the one clock all instances share.
 import { Pool, type PoolClient } from 'pg';
 import { errorText } from '../../../core/errorMessages';
+import type { BaasSmsError } from '../../../core/errors';
 import { silentLogger, type Logger } from '../../../core/logger';
 import type { GroupStatus } from '../../../core/types';
 import { outcomeRecord, withRecord, type LedgerEntry, type OutcomeResult } from '../../ledgerRecords';
 import { newSendId } from '../../sendId';
 import { DEFAULT_PAGE_SIZE, DEFAULT_STALE_AFTER_MS, MAX_PAGE_SIZE, type LedgerPage, type LedgerQuery } from '../../sendLedger';
 import { checkBudget, claimHolds } from '../claimRules';
-import { checkLedgerUrl, ledgerUrlPassword, maskLedgerUrl } from '../ledgerUrl';
+import { checkLedgerUrl, LEDGER_URL_SETTING, ledgerUrlPassword, maskLedgerUrl } from '../ledgerUrl';
 import { currentOwner, ownerGone } from '../owner';
 import type { BudgetUsage, Claim, LedgerEngine, ReserveAnswer, ReserveRequest } from '../types';
 import { entryFromRow, ledgerUnavailable, SEND_COLUMNS, type SendRow } from './rows';
 import { migrate } from './schema';
+import { listenForSends, type SendListener } from './sendListener';
 
 export interface PostgresEngineOptions {
   logger?: Logger;
@@ -22,6 +24,8 @@ export interface PostgresEngineOptions {
   /** Connections this instance may hold (default 10). */
   maxConnections?: number;
   connectTimeoutMs?: number;
+  /** Where the URL is set, for errors to name (default BAAS_LEDGER_URL; the extension's command). */
+  setting?: string;
   /**
    * Longest wait for a lock (the budget's, a claim's) and for any one query, default 10 s: a frozen or
    * cut-off instance holding a lock, or a connection a NAT dropped silently, must give LEDGER_UNAVAILABLE
@@ -42,6 +46,9 @@ export class PostgresLedgerEngine implements LedgerEngine {
   private readonly pool: Pool;
   private readonly logger: Logger;
   private readonly password: string | undefined;
+  private readonly setting: string;
+  /** Kept for the LISTEN session only; never shown (location is the masked form). */
+  private readonly url: string;
   private readonly staleAfterMs: number;
   private readonly listeners = new Set<(entry: LedgerEntry) => void>();
   /** Sends this instance reserved and has not settled: the base of their outcome if the database is gone by then. */
@@ -49,9 +56,11 @@ export class PostgresLedgerEngine implements LedgerEngine {
 
   /** Construction connects to nothing; open() does. Throws LEDGER_UNAVAILABLE for a malformed URL. */
   constructor(url: string, options: PostgresEngineOptions = {}) {
-    checkLedgerUrl(url);
+    this.setting = options.setting ?? LEDGER_URL_SETTING;
+    checkLedgerUrl(url, this.setting);
     this.location = maskLedgerUrl(url);
     this.password = ledgerUrlPassword(url);
+    this.url = url.trim();
     this.logger = options.logger ?? silentLogger;
     this.staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
     const waitMs = options.lockTimeoutMs ?? 10_000;
@@ -142,13 +151,13 @@ export class PostgresLedgerEngine implements LedgerEngine {
     } catch (error) {
       this.logger.error(`send ledger ${this.location}: could not record the outcome of send ${id} (${this.redact(error instanceof Error ? error.message : String(error))})`);
     }
-    if (!base) throw ledgerUnavailable(new Error(`send ${id} is not in the send ledger`), this.location, this.password);
+    if (!base) throw ledgerUnavailable(new Error(`send ${id} is not in the send ledger`), this.location, this.password, this.setting);
     return withRecord(base, outcomeRecord(id, new Date().toISOString(), result));
   }
 
   async recordStatus(id: string, status: GroupStatus): Promise<LedgerEntry> {
     const { rows } = await this.query<SendRow>(`UPDATE baas_sms_sends SET status = $2, status_checked_at = clock_timestamp() WHERE id = $1 RETURNING ${SEND_COLUMNS}`, [id, JSON.stringify(status)]);
-    if (!rows[0]) throw ledgerUnavailable(new Error(`send ${id} is not in the send ledger`), this.location, this.password);
+    if (!rows[0]) throw ledgerUnavailable(new Error(`send ${id} is not in the send ledger`), this.location, this.password, this.setting);
     return this.emit(this.present(entryFromRow(rows[0])));
   }
 
@@ -186,6 +195,11 @@ export class PostgresLedgerEngine implements LedgerEngine {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  /** Calls `onChange` after every write any instance commits (LISTEN/NOTIFY); see sendListener.ts. */
+  listen(onChange: () => void, onError?: (error: BaasSmsError) => void): Promise<SendListener> {
+    return listenForSends({ url: this.url, location: this.location, password: this.password, setting: this.setting, onChange, onError, logger: this.logger });
+  }
+
   async close(): Promise<void> {
     await this.pool.end().catch(() => undefined);
   }
@@ -221,7 +235,7 @@ export class PostgresLedgerEngine implements LedgerEngine {
     try {
       return await this.pool.query<R>(sql, params);
     } catch (error) {
-      throw ledgerUnavailable(error, this.location, this.password);
+      throw ledgerUnavailable(error, this.location, this.password, this.setting);
     }
   }
 
@@ -230,14 +244,14 @@ export class PostgresLedgerEngine implements LedgerEngine {
     try {
       client = await this.pool.connect();
     } catch (error) {
-      throw ledgerUnavailable(error, this.location, this.password);
+      throw ledgerUnavailable(error, this.location, this.password, this.setting);
     }
     let failed = false;
     try {
       return await task(client);
     } catch (error) {
       failed = true;
-      throw ledgerUnavailable(error, this.location, this.password);
+      throw ledgerUnavailable(error, this.location, this.password, this.setting);
     } finally {
       // A connection that failed mid-transaction (a timeout, say) is not handed to the next send.
       client.release(failed);
@@ -245,7 +259,7 @@ export class PostgresLedgerEngine implements LedgerEngine {
   }
 
   private redact(text: string): string {
-    return ledgerUnavailable(new Error(text), this.location, this.password).params.detail as string;
+    return ledgerUnavailable(new Error(text), this.location, this.password, this.setting).params.detail as string;
   }
 }
 

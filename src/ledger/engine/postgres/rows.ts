@@ -47,11 +47,11 @@ const EXPLAINED: Record<string, string> = {
 };
 
 /** Any failure to reach or use the database, as LEDGER_UNAVAILABLE (not sent). */
-export function ledgerUnavailable(error: unknown, location: string, password: string | undefined): BaasSmsError {
+export function ledgerUnavailable(error: unknown, location: string, password: string | undefined, setting: string = LEDGER_URL_SETTING): BaasSmsError {
   if (error instanceof BaasSmsError) return error;
   const code = (error as { code?: string }).code;
   const text = error instanceof Error ? error.message : String(error);
   let detail = error instanceof NewerSchemaError ? text : code && EXPLAINED[code] ? `${EXPLAINED[code]}: ${text}` : text;
   detail = redactSecret(detail, password);
-  return new BaasSmsError('LEDGER_UNAVAILABLE', { params: { location, detail, setting: LEDGER_URL_SETTING }, outcome: 'not_sent' });
+  return new BaasSmsError('LEDGER_UNAVAILABLE', { params: { location, detail, setting }, outcome: 'not_sent' });
 }

@@ -5,6 +5,9 @@
 import type { PoolClient } from 'pg';
 import { VERSION } from '../../../core/version';
 
+/** The LISTEN/NOTIFY channel every write to the sends table notifies (migration 2). */
+export const NOTIFY_CHANNEL = 'baas_sms_sends';
+
 /** Any fixed number: all instances take the same lock while migrating. */
 const MIGRATION_LOCK = 0x6261_6173;
 
@@ -38,6 +41,12 @@ export const MIGRATIONS: readonly string[] = [
      send_id text NOT NULL REFERENCES baas_sms_sends (id),
      claimed_at timestamptz NOT NULL
    );`,
+  // 2: a notice on channel baas_sms_sends after every write, so that views (the extension's history)
+  // follow the team's sends live. Per statement, not per row: a bulk load sends one notice, not millions.
+  `CREATE FUNCTION baas_sms_sends_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN PERFORM pg_notify('${NOTIFY_CHANNEL}', ''); RETURN NULL; END $$;
+   CREATE TRIGGER baas_sms_sends_notify AFTER INSERT OR UPDATE ON baas_sms_sends
+     FOR EACH STATEMENT EXECUTE PROCEDURE baas_sms_sends_notify();`,
 ];
 
 export class NewerSchemaError extends Error {
