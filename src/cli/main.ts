@@ -3,8 +3,7 @@
 // MCP conformance suite. Only this directory touches `process` and the console. bin.ts runs it.
 import { VERSION } from '../core/version';
 import { createServer } from '../mcp/server';
-import { createSendingRuntime } from '../sending/runtime';
-import { standaloneSettings } from './envSettings';
+import { standaloneServer } from './standaloneServer';
 import { createStderrLogger } from './stderrLogger';
 import { GuardedStdioTransport } from './stdioTransport';
 import { HTTP_FLAGS, HTTP_VALUE_FLAGS, startTeamServer } from './teamServer';
@@ -48,30 +47,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const unknown = argv.find((arg, i) => !SERVE_FLAGS.includes(arg) && !HTTP_VALUE_FLAGS.includes(argv[i - 1]));
   if (unknown !== undefined) throw new Error(`unknown option ${unknown} (see baas-sms-mcp --help)`);
 
-  const { sending: settings, ledgerFile, ledgerUrl, sandboxDelayMs, confirmPolicy } = standaloneSettings(env, { sandbox: argv.includes('--sandbox') }, logger);
-  const runtime = createSendingRuntime({
-    settings: () => settings,
-    apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
-    ledgerFile,
-    ledgerUrl,
-    logger,
-    sandboxDeliveryDelayMs: sandboxDelayMs,
-  });
+  const { settings, runtime, deps, open } = standaloneServer(env, { sandbox: argv.includes('--sandbox') }, logger);
   // A ledger that cannot be used stops the server here: no send may go out without its record.
-  for (const entry of await runtime.engine.open()) {
-    logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
-  }
-  if (!settings.sandbox && !env.BAAS_API_KEY?.trim()) logger.warn('BAAS_API_KEY is not set: sends will fail with MISSING_API_KEY (use --sandbox to try without a key)');
-  if (confirmPolicy === 'off' && !settings.sandbox) {
-    logger.warn('BAAS_CONFIRM=off: live sends go out without asking when the MCP client cannot ask (no elicitation), within the spend guard');
-  }
-  // plan_campaign reads contact lists from the folder the server was started in, and nowhere else.
-  const campaignRoots = [process.cwd()];
-  const deps = { sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, confirmPolicy, campaignRoots: () => campaignRoots };
+  await open();
 
   let stop: () => Promise<void>;
   if (argv.includes('--http')) {
-    const host = await startTeamServer(argv, env, () => createServer(deps), logger, { confirmPolicy, sandbox: settings.sandbox });
+    const host = await startTeamServer(argv, env, () => createServer(deps), logger, { confirmPolicy: deps.confirmPolicy ?? 'ask', sandbox: settings.sandbox });
     stop = () => host.close();
   } else {
     const { server, cleanup } = createServer(deps);

@@ -3,10 +3,9 @@
 // it to a transport of its own. Its types name no MCP SDK type: the package bundles the SDK and has
 // no dependencies, so its declarations must not send a consumer's compiler looking for one.
 import { createStderrLogger } from '../cli/stderrLogger';
-import { standaloneSettings } from '../cli/envSettings';
+import { standaloneServer } from '../cli/standaloneServer';
 import type { Logger } from '../core/logger';
 import { createServer as createMcpServer } from '../mcp/server';
-import { createSendingRuntime } from '../sending/runtime';
 
 /**
  * What connect() needs of a transport: the MCP SDK's `Transport` interface. Every transport of the
@@ -44,23 +43,11 @@ export interface BaasSmsMcpServer {
 export function createServer(options: CreateServerOptions = {}): BaasSmsMcpServer {
   const env = options.env ?? process.env;
   const logger = options.logger ?? createStderrLogger(env);
-  const { sending: settings, ledgerFile, ledgerUrl, sandboxDelayMs } = standaloneSettings(env, { sandbox: options.sandbox ?? false }, logger);
-  const runtime = createSendingRuntime({
-    settings: () => settings,
-    apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
-    ledgerFile,
-    ledgerUrl,
-    logger,
-    sandboxDeliveryDelayMs: sandboxDelayMs,
-  });
+  const { runtime, deps, open } = standaloneServer(env, { sandbox: options.sandbox ?? false }, logger);
   // Opened (a PostgreSQL ledger connected and migrated) before the first message is served.
-  const opened = runtime.engine.open().then((recovered) => {
-    for (const entry of recovered) {
-      logger.warn(`send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown, check it before sending again`);
-    }
-  });
+  const opened = open();
   opened.catch(() => undefined);
-  const { server, cleanup } = createMcpServer({ sendService: runtime.sendService, ledger: runtime.engine, settings: () => settings, logger, serverName: options.serverName });
+  const { server, cleanup } = createMcpServer({ ...deps, serverName: options.serverName });
   return {
     connect: async (transport) => {
       await opened;

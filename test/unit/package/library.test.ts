@@ -35,6 +35,20 @@ describe('library: createServer()', () => {
     assert.ok(rows.some((r) => r.id === out.send_id && r.outcome === 'sent'), 'the send is settled in the ledger');
   });
 
+  // The library built its own deps and left out BAAS_CONFIRM: a live send from a client that cannot ask went out unasked.
+  it('asks before a live send as the command does: a client without elicitation is refused (CONFIRMATION_REQUIRED), nothing sent', async () => {
+    const server = createServer({ env: { BAAS_API_KEY: 'lib-test-key-not-used-0123', PROJECT_ID: '123e4567-e89b-42d3-a456-426614174000', BAAS_API_BASE_URL: 'http://127.0.0.1:9', BAAS_CALLBACK_NUMBER: '02-1234-5678', BAAS_LEDGER_FILE: path.join(dir, 'ledger.jsonl') }, logger: silentLogger });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: 't', version: '1' });
+    await client.connect(clientSide);
+    const sent = await client.callTool({ name: 'send_sms', arguments: { recipients: [{ phone_number: '01012345678', member_code: 'm' }], message: 'hi' } });
+    assert.equal(sent.isError, true);
+    assert.match(JSON.stringify(sent.content), /CONFIRMATION_REQUIRED/);
+    await client.close();
+    await server.close();
+  });
+
   it('the SDK\'s server transports fit McpTransport (checked by tsc; a mismatch fails npm run typecheck)', () => {
     const transports: McpTransport[] = [new StdioServerTransport(), new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }), InMemoryTransport.createLinkedPair()[1]];
     assert.equal(transports.length, 3);
