@@ -1,8 +1,9 @@
 // Builds the bundles: dist/server.js (the standalone `baas-sms-mcp` command, every dependency inlined,
 // one file) and the VS Code extension in two files: dist/extension.js (what activation loads; `vscode`
 // is provided by the host) and dist/mcpHost.js (the MCP server and its HTTP host with the SDK and zod,
-// loaded the first time VS Code starts the server), the library of the npm package in dist/lib/, and
-// dist/previewCard.html, the MCP Apps card the tools show in chat.
+// loaded the first time VS Code starts the server), the library of the npm package in dist/lib/,
+// dist/previewCard.html, the MCP Apps card the tools show in chat, and the bundles the others load on
+// first use (LAZY_BUNDLES: dist/templates.js, dist/campaign.js, dist/pgEngine.js).
 // `node esbuild.mjs [--production] [--watch] [--tool-list]`: `--production` minifies and drops source
 // maps; every build first writes src/mcp/toolList.json (`--tool-list`: only that).
 // The bench and its test import `bundleOptions` so that what they measure is built the same way.
@@ -64,9 +65,49 @@ const sdkWithoutAjv = {
 };
 
 /**
+ * Features built as bundles of their own beside the bundles that use them, and loaded on first use,
+ * as dist/mcpHost.js is: most sessions use none of them, and every byte of a bundle is read and
+ * compiled at start. Name (dist/NAME.js) → the source file that is its entry. The other bundles reach
+ * an entry only through its loader's `require()` (src/templates/loadTemplates.ts,
+ * src/campaign/loadCampaign.ts, src/ledger/engine/postgres/loadPostgres.ts), which the plugin below
+ * turns into `require("./NAME.js")`; a static import of an entry fails the build. Every packaging
+ * ships these files (.vscodeignore, .npmignore; checked by test/unit/package/lazyBundles.test.ts).
+ * The library (dist/lib/) keeps them inside: it is one file that `import` and `require` share.
+ */
+export const LAZY_BUNDLES = {
+  templates: 'src/templates/index.ts',
+  campaign: 'src/campaign/campaignBundle.ts',
+  pgEngine: 'src/ledger/engine/postgres/postgresEngine.ts',
+};
+
+const lazyEntries = new Map(Object.entries(LAZY_BUNDLES).map(([name, file]) => [path.join(root, file), name]));
+
+/** The source file a relative import names, as esbuild would find it (`.ts` or a folder's index.ts). */
+function relativeSource(resolveDir, specifier) {
+  const base = path.resolve(resolveDir, specifier);
+  return [base, `${base}.ts`, path.join(base, 'index.ts')].find((file) => lazyEntries.has(file));
+}
+
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const entry = relativeSource(args.resolveDir, args.path);
+      if (!entry || args.kind === 'entry-point') return undefined;
+      const name = lazyEntries.get(entry);
+      if (args.kind !== 'require-call') {
+        return { errors: [{ text: `${path.relative(root, entry)} is dist/${name}.js, a bundle of its own: load it through its loader's require(), not an import (esbuild.mjs LAZY_BUNDLES)` }] };
+      }
+      // Resolved by Node beside the requiring bundle: dist/server.js → dist/templates.js.
+      return { path: `./${name}.js`, external: true };
+    });
+  },
+};
+
+/**
  * The esbuild options of every bundle.
  * @param {{ production?: boolean, outdir?: string }} [options]
- * @returns {Record<'server' | 'extension' | 'mcpHost' | 'lib' | 'libEsm', import('esbuild').BuildOptions>}
+ * @returns {Record<'server' | 'extension' | 'mcpHost' | 'lib' | 'libEsm' | keyof typeof LAZY_BUNDLES, import('esbuild').BuildOptions>}
  */
 export function bundleOptions({ production = false, outdir = path.join(root, 'dist') } = {}) {
   /** @type {import('esbuild').BuildOptions} */
@@ -87,14 +128,17 @@ export function bundleOptions({ production = false, outdir = path.join(root, 'di
     external: ['pg-native'],
     plugins: [dropUnreachableData, sdkWithoutAjv],
   };
+  const split = { ...common, plugins: [...common.plugins, lazyBundles] };
+  const lazy = Object.fromEntries(Object.entries(LAZY_BUNDLES).map(([name, file]) => [name, { ...split, entryPoints: { [name]: file } }]));
   return {
-    server: { ...common, entryPoints: { server: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' } },
+    server: { ...split, entryPoints: { server: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' } },
     // The library (`require`/`import 'baas-sms-mcp'`): one CommonJS bundle, and an ES module entry that
     // re-exports it, so import and require share one copy of each class. Types: scripts/build-types.mjs.
     lib: { ...common, entryPoints: { 'lib/index': 'src/lib/index.ts' } },
     libEsm: { absWorkingDir: root, logLevel: 'warning', format: 'esm', outfile: path.join(outdir, 'lib', 'index.mjs'), stdin: { contents: "export * from './index.js';\n", loader: 'js' } },
-    extension: { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode', 'pg-native'] },
-    mcpHost: { ...common, entryPoints: { mcpHost: 'src/extension/mcp/mcpHostModule.ts' } },
+    extension: { ...split, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode', 'pg-native'] },
+    mcpHost: { ...split, entryPoints: { mcpHost: 'src/extension/mcp/mcpHostModule.ts' } },
+    ...lazy,
   };
 }
 

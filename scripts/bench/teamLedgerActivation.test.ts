@@ -1,7 +1,8 @@
 // The PostgreSQL driver stays out of activation unless a team ledger is set: dist/extension.js (built
-// here with esbuild.mjs's options) is activated against the bench's `vscode` stand-in, and every
-// `require` the bundle makes is recorded. `pg` is bundled, so its loading shows as the built-in it
-// requires when loaded (`dns`), which nothing else in the bundle requires; the second case proves the probe sees it.
+// here with esbuild.mjs's options, with the bundles it loads on first use) is activated against the
+// bench's `vscode` stand-in, and every `require` those bundles make is recorded. The engine and `pg` are
+// dist/pgEngine.js, so its loading shows as that file and as the built-in `pg` requires when loaded
+// (`dns`), which nothing else requires; the second case proves the probe sees both.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import Module from 'node:module';
@@ -11,7 +12,7 @@ import * as esbuild from 'esbuild';
 import { SECRET_TEAM_LEDGER } from '../../src/extension/constants';
 import { createVscodeStandIn } from './vscodeStandIn';
 
-const PG_BUILTINS = ['dns'];
+const PG_REQUIRES = ['./pgEngine.js', 'dns'];
 
 describe('activation and the team ledger (dist/extension.js, vscode stand-in)', function () {
   this.timeout(60_000);
@@ -19,7 +20,8 @@ describe('activation and the team ledger (dist/extension.js, vscode stand-in)', 
   before(async () => {
     out = mkdtempSync(path.join(tmpdir(), 'baas-teamui-build-'));
     const { bundleOptions } = await import('../../esbuild.mjs');
-    await esbuild.build({ ...bundleOptions({ outdir: out }).extension, logLevel: 'error' });
+    const options = bundleOptions({ outdir: out });
+    await Promise.all([options.extension, options.pgEngine, options.templates].map((o) => esbuild.build({ ...o, logLevel: 'error' })));
   });
   after(() => rmSync(out, { recursive: true, force: true }));
 
@@ -34,7 +36,7 @@ describe('activation and the team ledger (dist/extension.js, vscode stand-in)', 
     // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, and called with its `this` below
     const original = Module.prototype.require;
     Module.prototype.require = function (this: NodeJS.Module, id: string): unknown {
-      if (this.filename === bundle) required.push(id);
+      if (path.dirname(this.filename) === out) required.push(id);
       return original.call(this, id) as unknown;
     } as typeof original;
     try {
@@ -54,12 +56,12 @@ describe('activation and the team ledger (dist/extension.js, vscode stand-in)', 
   it('without a team ledger, activation loads no PostgreSQL driver', async () => {
     const required = await requiredAtActivation('no-team');
     assert.ok(required.includes('vscode'), 'the probe sees the bundle\'s requires');
-    for (const builtin of PG_BUILTINS) assert.ok(!required.includes(builtin), `${builtin} was required: pg loaded at activation`);
+    for (const id of PG_REQUIRES) assert.ok(!required.includes(id), `${id} was required: pg loaded at activation`);
   });
 
   it('with a team ledger stored, the driver is loaded (and nothing else is needed to see it)', async () => {
     // Port 1: nothing listens; activation must not connect anyway, only build the engine.
     const required = await requiredAtActivation('team', 'postgres://u:secret-pw@127.0.0.1:1/team');
-    for (const builtin of PG_BUILTINS) assert.ok(required.includes(builtin), `${builtin} not required: the probe would miss pg`);
+    for (const id of PG_REQUIRES) assert.ok(required.includes(id), `${id} not required: the probe would miss pg`);
   });
 });

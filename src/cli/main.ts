@@ -1,6 +1,7 @@
 // The `baas-sms-mcp` command: the MCP server over stdio (default), the same against a built-in
 // sandbox (--sandbox), the BaaS emulator (`emulator`), or a test-only HTTP mode (--http) for the
 // MCP conformance suite. Only this directory touches `process` and the console. bin.ts runs it.
+import { loadCampaign } from '../campaign/loadCampaign';
 import { VERSION } from '../core/version';
 import { createServer } from '../mcp/server';
 import { standaloneServer } from './standaloneServer';
@@ -39,8 +40,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(USAGE);
   if (argv.includes('--version')) return void process.stdout.write(`${VERSION}\n`);
   // The emulator, campaigns and the HTTP host are loaded only in their modes: the stdio server starts faster without them.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (argv[0] === 'campaign') return void (process.exitCode = await (require('./campaignCommand') as typeof import('./campaignCommand')).runCampaignCli(argv.slice(1), env));
+  if (argv[0] === 'campaign') return void (process.exitCode = await loadCampaign().runCampaignCli(argv.slice(1), env));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (argv[0] === 'emulator') return (require('../emulator/cli') as typeof import('../emulator/cli')).runEmulatorCli(argv.slice(1), logger, (line) => process.stderr.write(`[baas-sms info] ${line}\n`));
   // A mistyped flag (`--sandbx`) must not quietly serve live, paid sends.

@@ -1,8 +1,10 @@
 // Insert Integration Snippet…: pick a framework's template (those for the active editor's language
 // first) and insert it as a snippet, or into a new untitled file of its language when no editor is open.
+// The templates are loaded when the command runs, not at activation (dist/templates.js).
 import * as vscode from 'vscode';
 import type { Locale } from '../../core/locale';
-import { INTEGRATION_TEMPLATES, type IntegrationTemplate } from '../../templates';
+import type { IntegrationTemplate } from '../../templates';
+import { loadTemplates } from '../../templates/loadTemplates';
 import { COMMANDS } from '../constants';
 import { t } from '../l10n';
 
@@ -12,7 +14,7 @@ interface TemplatePick extends vscode.QuickPickItem {
 
 export function registerSnippetCommand(locale: () => Locale): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.insertSnippet, async (templateId?: unknown): Promise<boolean> => {
-    const template = typeof templateId === 'string' ? INTEGRATION_TEMPLATES.find((tpl) => tpl.id === templateId) : await pickTemplate(locale());
+    const template = typeof templateId === 'string' ? loadTemplates().INTEGRATION_TEMPLATES.find((tpl) => tpl.id === templateId) : await pickTemplate(locale());
     if (!template) return false;
     let editor = vscode.window.activeTextEditor;
     if (!editor) {
@@ -25,7 +27,7 @@ export function registerSnippetCommand(locale: () => Locale): vscode.Disposable 
 
 async function pickTemplate(locale: Locale): Promise<IntegrationTemplate | undefined> {
   const language = vscode.window.activeTextEditor?.document.languageId;
-  const ordered = [...INTEGRATION_TEMPLATES].sort((a, b) => Number(b.language === language) - Number(a.language === language));
+  const ordered = [...loadTemplates().INTEGRATION_TEMPLATES].sort((a, b) => Number(b.language === language) - Number(a.language === language));
   const items: TemplatePick[] = ordered.map((template) => ({
     template,
     label: locale === 'ko' ? template.titleKo : template.title,

@@ -3,15 +3,14 @@
 // team ledger never loads `pg`. No `vscode` import.
 import type { Logger } from '../../core/logger';
 import type { LedgerEngine } from '../../ledger/engine/types';
-import type * as PostgresModule from '../../ledger/engine/postgres/postgresEngine';
+import { loadPostgresEngine } from '../../ledger/engine/postgres/loadPostgres';
 
 /** How the errors name where the connection string is set (the hint of LEDGER_UNAVAILABLE). */
 export const TEAM_LEDGER_SETTING = 'the team ledger (command "BaaS SMS: Set Team Ledger…")';
 
 /** The engine, not connected yet (the switch opens it before its first use). Throws LEDGER_UNAVAILABLE for a malformed string. */
 export function teamEngine(url: string, logger: Logger): LedgerEngine {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PostgresLedgerEngine } = require('../../ledger/engine/postgres/postgresEngine') as typeof PostgresModule;
+  const { PostgresLedgerEngine } = loadPostgresEngine();
   return new PostgresLedgerEngine(url, { logger, setting: TEAM_LEDGER_SETTING, maxConnections: 4 });
 }
 

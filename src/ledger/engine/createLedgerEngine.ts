@@ -3,7 +3,7 @@
 // claims and budgets would silently stop being shared.
 import type { Logger } from '../../core/logger';
 import { FileLedgerEngine } from './fileEngine';
-import type * as PostgresModule from './postgres/postgresEngine';
+import { loadPostgresEngine } from './postgres/loadPostgres';
 import type { LedgerEngine } from './types';
 
 export interface LedgerEngineChoice {
@@ -17,8 +17,7 @@ export function createLedgerEngine(choice: LedgerEngineChoice): LedgerEngine {
   const url = choice.url?.trim();
   if (url) {
     // Loaded only in this mode: the file engine's start must not pay for the driver.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PostgresLedgerEngine } = require('./postgres/postgresEngine') as typeof PostgresModule;
+    const { PostgresLedgerEngine } = loadPostgresEngine();
     return new PostgresLedgerEngine(url, { logger: choice.logger });
   }
   return new FileLedgerEngine(choice.file, { logger: choice.logger });

@@ -1,9 +1,12 @@
 // get_integration_code: the same integration code the editor's snippets insert, per framework and use
 // case, with the shared module it imports, so code an agent writes and code a person inserts agree.
 // Also served as MCP resources. A combination that does not exist gets the list of those that do.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+// The templates themselves are loaded on the first call, list or read (dist/templates.js), not at start.
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { FRAMEWORKS, INTEGRATION_TEMPLATES, USE_CASES, availableCombinations, renderTemplate, selectTemplates, type TemplateFramework, type UseCase } from '../../templates';
+import { FRAMEWORKS, USE_CASES, type TemplateFramework, type UseCase } from '../../templates/integrationTemplate';
+import { loadTemplates } from '../../templates/loadTemplates';
 import { localeOf, type ServerDeps } from '../deps';
 import { runTool } from '../toolResult';
 
@@ -40,6 +43,7 @@ export function registerGetIntegrationCodeTool(server: McpServer, deps: ServerDe
   server.registerTool(name, config, (args: { framework: TemplateFramework; use_case?: UseCase; language?: string }) =>
     runTool(localeOf(deps), deps.logger, () => {
       const ko = localeOf(deps) === 'ko';
+      const { availableCombinations, renderTemplate, selectTemplates } = loadTemplates();
       const templates = selectTemplates(args.framework, args.use_case, args.language).map((t) => ({
         id: t.id, framework: t.framework, use_case: t.useCase, language: t.language, file_name: t.fileName,
         title: ko ? t.titleKo : t.title, description: ko ? t.descriptionKo : t.description, code: renderTemplate(t),
@@ -52,9 +56,23 @@ export function registerGetIntegrationCodeTool(server: McpServer, deps: ServerDe
         : `There is no template for ${asked}. Pick a framework × use_case (× language) from available.`;
       return { templates: [], available, note };
     }));
-  for (const t of INTEGRATION_TEMPLATES) {
-    server.registerResource(t.id, `${TEMPLATE_URI_PREFIX}${t.id}`, { title: t.title, description: t.description, mimeType: 'text/plain' }, (uri) => ({
-      contents: [{ uri: uri.href, mimeType: 'text/plain', text: renderTemplate(t) }],
-    }));
-  }
+  registerTemplateResources(server);
+}
+
+/**
+ * One resource per template, `baas-sms://templates/<id>`, listed and read as before, through a
+ * resource template whose list callback loads the catalogue only when a client lists resources.
+ */
+function registerTemplateResources(server: McpServer): void {
+  const list = () => ({
+    resources: loadTemplates().INTEGRATION_TEMPLATES.map((t) => ({ uri: `${TEMPLATE_URI_PREFIX}${t.id}`, name: t.id, title: t.title, description: t.description, mimeType: 'text/plain' })),
+  });
+  const metadata = { title: 'BaaS SMS integration template', description: 'Integration code by template id, as get_integration_code gives it.', mimeType: 'text/plain' };
+  server.registerResource('integration-template', new ResourceTemplate(`${TEMPLATE_URI_PREFIX}{id}`, { list }), metadata, (uri, { id }) => {
+    const { findTemplate, renderTemplate } = loadTemplates();
+    const template = typeof id === 'string' ? findTemplate(id) : undefined;
+    // The SDK's own answer for a resource it does not know, as when each template was registered alone.
+    if (!template) throw new McpError(ErrorCode.InvalidParams, `Resource ${uri} not found`);
+    return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: renderTemplate(template) }] };
+  });
 }

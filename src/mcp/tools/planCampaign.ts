@@ -6,6 +6,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { resolveInsideRoots } from '../../campaign/allowedRoots';
 import type { CampaignSource } from '../../campaign/campaignPlan';
+import { loadCampaign } from '../../campaign/loadCampaign';
 import { summarizePlan } from '../../campaign/planSummary';
 import { BaasSmsError } from '../../core/errors';
 import { localeOf, type ServerDeps } from '../deps';
@@ -50,10 +51,8 @@ export function registerPlanCampaignTool(server: McpServer, deps: ServerDeps): v
   server.registerTool(name, config, (args: Args) =>
     runTool(localeOf(deps), deps.logger, async () => {
       const settings = deps.settings();
-      // Loaded on first use: the stdio server starts without the CSV parser.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { planCampaign } = require('../../campaign/campaignPlan') as typeof import('../../campaign/campaignPlan');
-      const plan = await planCampaign(sourceOf(args, deps), {
+      // Loaded on first use: the stdio server starts without the CSV and spreadsheet readers.
+      const plan = await loadCampaign().planCampaign(sourceOf(args, deps), {
         message: args.message,
         subject: args.subject,
         imageUrls: args.image_urls,

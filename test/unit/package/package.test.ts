@@ -34,11 +34,12 @@ describe('the npm package (npm pack, installed from the tarball)', function () {
   });
   after(() => { if (pkg) rmSync(pkg.root, { recursive: true, force: true }); });
 
-  it('holds the minified server with its shebang, the preview card page, the library with its types, README, CHANGELOG, LICENSE and nothing else', () => {
+  it('holds the minified server with its shebang and the bundles it loads on first use, the preview card page, the library with its types, README, CHANGELOG, LICENSE and nothing else', () => {
     assert.deepEqual(pkg.files, [
       'CHANGELOG.md', 'LICENSE', 'README.md',
+      'dist/campaign.js',
       'dist/lib/index.d.mts', 'dist/lib/index.d.ts', 'dist/lib/index.js', 'dist/lib/index.mjs',
-      'dist/previewCard.html', 'dist/server.js', 'package.json',
+      'dist/pgEngine.js', 'dist/previewCard.html', 'dist/server.js', 'dist/templates.js', 'package.json',
     ]);
     const installed = path.join(pkg.project, 'node_modules', 'baas-sms-mcp');
     const server = readFileSync(path.join(installed, 'dist/server.js'), 'utf8');
@@ -75,6 +76,11 @@ describe('the npm package (npm pack, installed from the tarball)', function () {
       // The MCP Apps card is read from beside dist/server.js: the tarball must carry it.
       const card = await client.readResource({ uri: 'ui://baas-sms/preview-card.html' });
       assert.match((card.contents[0] as { text: string }).text, /^<!doctype html>/i);
+      // So are the bundles loaded on first use: the templates (dist/templates.js) and campaigns (dist/campaign.js).
+      const template = await client.readResource({ uri: 'baas-sms://templates/node-core-ts' });
+      assert.match((template.contents[0] as { text: string }).text, /BAAS_API_KEY/);
+      const plan = await client.callTool({ name: 'plan_campaign', arguments: { rows: [{ phone: '010-1234-5678' }], message: '안녕하세요' } });
+      assert.equal((plan.structuredContent as { ready?: boolean }).ready, true, JSON.stringify(plan.content));
     } finally {
       await client.close();
     }
