@@ -80,7 +80,7 @@ describe('bench (npm run bench) with tiny counts', function () {
     assert.throws(() => vscode.window.createWebviewPanel, /window\.createWebviewPanel is not provided/);
   });
 
-  it('runs every measurement and prints the table', async () => {
+  it('runs every measurement and prints the table; --start only the start-up figures', async () => {
     const { bundleOptions, bareSdkServerOptions, buildPreviewCard } = await import('../../esbuild.mjs'); // the options `npm run build` uses
     const options = bundleOptions({ outdir: dir });
     await Promise.all([
@@ -88,13 +88,14 @@ describe('bench (npm run bench) with tiny counts', function () {
       esbuild.build({ ...bareSdkServerOptions({ outdir: dir }), logLevel: 'error' }),
       buildPreviewCard({ outdir: dir }),
     ]);
-    const report = await runBench({
+    const paths = {
       root: process.cwd(),
       serverJs: path.join(dir, 'server.js'),
       extensionJs: path.join(dir, 'extension.js'),
       bareJs: path.join(dir, 'bare-server.js'),
       childPrefix: ['--import', 'tsx', path.resolve('scripts/bench/run.ts')],
-    }, TINY, () => undefined);
+    };
+    const report = await runBench(paths, TINY, () => undefined);
     const rows = report.table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| figure'));
     for (const figure of ['Cold start', 'bare MCP SDK server', "node -e ''", 'In-process start', 'activation', 'resolveMcpServerDefinition', 'Tool overhead', '1000 recipients', 'Rules', 'Ledger', 'start-up', 'dist/server.js', 'dist/extension.js', 'dist/mcpHost.js', 'dist/previewCard.html', 'Memory', 'Campaign plan', 'peak RSS of that process']) {
       const row = rows.find((line) => line.includes(figure));
@@ -105,5 +106,10 @@ describe('bench (npm run bench) with tiny counts', function () {
     }
     assert.match(report.machine, /^Machine: Node v\d+/);
     assert.match(report.notes.join('\n'), /commands\.registerCommand×\d+/);
+
+    // `--start`: the start-up figures and the sizes alone, with only the footnotes they refer to.
+    const start = await runBench(paths, { ...TINY, startOnly: true }, () => undefined);
+    for (const figure of ['Cold start', 'In-process start', 'activation', 'dist/server.js', 'Bundles loaded on first use']) assert.ok(start.table.includes(figure), `--start lacks ${figure}`);
+    for (const figure of ['Tool overhead', 'Memory', 'Campaign plan', '³ ', '⁴ ']) assert.ok(!start.table.includes(figure), `--start has ${figure}`);
   });
 });

@@ -1,4 +1,4 @@
-// `npm run bench` (`--quick` for a short smoke run): builds the release bundles into a temporary folder
+// `npm run bench` (`--quick` for a short smoke run, `--start` for the start-up figures and bundle sizes alone): builds the release bundles into a temporary folder
 // with esbuild.mjs's own options, the bare SDK baseline server bundled exactly as dist/server.js is,
 // and the benchmark itself (run.ts), then runs it with plain Node. Loopback only, no network. Prints
 // one markdown table for the README's Performance section, the machine, and notes.

@@ -61,6 +61,8 @@ export interface BenchCounts {
   /** 1,000-recipient batches the send loop sends (the first is left out of the figure). */
   campaignSendBatches: number;
   vsix: boolean;
+  /** `--start`: only the start-up figures (cold start, in-process start, activation) and the bundle sizes. */
+  startOnly?: boolean;
 }
 
 export const FULL: BenchCounts = {
@@ -174,6 +176,7 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
 
     // Cold start ---------------------------------------------------------------------------------
     log(`cold start: ${counts.coldRounds} interleaved rounds of node -e '', bare SDK server, ours, ours with the big ledger`);
+    const loadBeforeCold = os.loadavg()[0];
     const emptyLedger = path.join(work, 'cold-start-ledger.jsonl');
     const cold = await runColdStart([
       { label: 'node', kind: 'exit', args: ['-e', ''] },
@@ -190,7 +193,7 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
     rows.push(row(`↳ ours with a ${big.entries.toLocaleString('en')}-entry ledger (${mib(big.bytes / KiB)})`, oursBig, '—', `${times(oursBig.median / ours.median)} ours with none`));
     const cpuOurs = summarize(cold['ours:cpu']).median;
     const cpuBare = summarize(cold['bare:cpu']).median;
-    notes.push(`Cold start: ${cold.ours.length} interleaved runs each. Spawn → initialize answered: ours ${ms(summarize(cold['ours:initialize']).median)}, bare ${ms(summarize(cold['bare:initialize']).median)}. ` +
+    notes.push(`Cold start: ${cold.ours.length} interleaved runs each, load average ${loadBeforeCold.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}. Spawn → initialize answered: ours ${ms(summarize(cold['ours:initialize']).median)}, bare ${ms(summarize(cold['bare:initialize']).median)}. ` +
       (Number.isFinite(cpuOurs) ? `Main-thread CPU up to the tools/list answer (less sensitive to a busy machine): ours ${ms(cpuOurs)}, bare ${ms(cpuBare)} (${times(cpuOurs / cpuBare)}).` : ''));
 
     // In-process start ---------------------------------------------------------------------------
@@ -224,6 +227,8 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
     rows.push(row('↳ provider `resolveMcpServerDefinition` → `tools/list` answered (same stand-in, first resolve, loads `dist/mcpHost.js`)', resolve, '≤ 50 ms', verdict(resolve.median, 50)));
     notes.push(`Activation (stand-in) calls ${Object.values(sample.calls).reduce((a, b) => a + b, 0)} vscode APIs before returning: ${describeCalls(sample.calls)}. ` +
       `Then, from promises it started: ${describeCalls(sample.laterCalls) || 'none'}. It reads ${kib(sample.ledgerBytesRead)} of the ${mib(big.bytes / KiB)} ledger (interrupted-send recovery). Nothing else runs before the first user action.`);
+
+    if (counts.startOnly) return finish([...rows, ...sizeRows(paths)], notes, counts, loadAtStart);
 
     // Tool overhead ------------------------------------------------------------------------------
     log(`tool overhead: ${counts.toolRoundsOne} pairs with 1 recipient, ${counts.toolRoundsThousand} with 1000`);
@@ -304,14 +309,7 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
 
     // Sizes ---------------------------------------------------------------------------------------
     log('sizes');
-    const serverBytes = fileBytes(paths.serverJs);
-    const extensionBytes = fileBytes(paths.extensionJs);
-    const mcpHostBytes = fileBytes(path.join(path.dirname(paths.extensionJs), 'mcpHost.js'));
-    rows.push({ figure: '`dist/server.js` (minified)', median: kib(serverBytes), p95: '—', budget: '≤ 800 KiB', verdict: verdict(serverBytes, 800 * KiB) });
-    rows.push({ figure: '`dist/extension.js` (minified; loaded at activation)', median: kib(extensionBytes), p95: '—', budget: '—', verdict: '—' });
-    rows.push({ figure: '`dist/mcpHost.js` (minified; loaded when VS Code starts the MCP server)', median: kib(mcpHostBytes), p95: '—', budget: '—', verdict: '—' });
-    const cardBytes = fileBytes(path.join(path.dirname(paths.serverJs), 'previewCard.html'));
-    rows.push({ figure: '`dist/previewCard.html` (MCP Apps card: page, style and minified script in one file)', median: kib(cardBytes), p95: '—', budget: '< 150 KiB', verdict: verdict(cardBytes, 150 * KiB) });
+    rows.push(...sizeRows(paths));
     if (counts.vsix) {
       log('VSIX: vsce package --no-dependencies');
       try {
@@ -342,20 +340,47 @@ export async function runBench(paths: BenchPaths, counts: BenchCounts, log: (mes
     });
     notes.push(`Memory samples (calls: live heap / RSS): ${memory.samples.map((s) => `${s.calls / 1000}k ${mib(s.heapKiB)} / ${mib(s.rssKiB)}`).join(', ')}; ${memory.sends} sends, ledger ${kib(memory.ledgerBytes)}, ${(memory.ms / 1000).toFixed(0)} s.`);
 
-    const footnotes = [
-      '¹ Measured outside the extension host: the provider needs the `vscode` module, so the same work (`startMcpHttpHost({ createServer })`, then initialize and tools/list as raw JSON-RPC over the SDK\'s `StreamableHTTPClientTransport`) runs in plain Node. Not the SDK `Client`: it compiles every output schema with Ajv on tools/list, client work that is not ours. One fetch to a throwaway loopback server first, so the client\'s first use of fetch is not counted.',
-      '² Not VS Code: `dist/extension.js` loaded in plain Node with a minimal stand-in for the `vscode` module (scripts/bench/vscodeStandIn.ts) that counts API calls. A real extension host adds its own overhead; this is the extension\'s share.',
-      '³ In-memory SDK client → `createServer` → `SendService` (rules, guard, two ledger lines) → `BaasClient` → emulator on 127.0.0.1, minus the same send by a `BaasClient` alone, interleaved; fresh text per send, spend limits high, de-duplication window 0 s.',
-      '⁴ `--sandbox`, 5 ms delivery delay; calls cycle preview_message ×4, get_send_history ×2, send_sms ×2, get_message_status ×2; sampled every ' + `${counts.memorySampleEvery.toLocaleString('en')} calls after ${counts.memoryWarmupCalls.toLocaleString('en')} warm-up calls (heap after a forced full GC, through a bench-only preload); the first sample is the warm-up figure; ✓ means growth ≤ 10% of it. The warm-up fills the server's bounded stores: the ledger's parsed tail (1 MiB of file), the sandbox's newest 1,000 groups, and identical-send answers kept for the de-duplication window, set to 5 s here (default 60 s; live sends are also bounded by the per-minute limit).`,
-      '⁵ `scripts/bench/bare-server.ts`, bundled with dist/server.js\'s esbuild options (`bareSdkServerOptions` in esbuild.mjs) except that it keeps the SDK\'s default Ajv validator, which our bundles leave out (it only checks elicitation answers, and createServer passes its own validator).',
-      '⁶ `scripts/bench/campaignPlan.ts`: names, numbers in three spellings, 1% bad numbers and 2% repeats, a `#{이름}`/`#{적립금}` template; `planCampaign` from call to plan (encoding detection, csv-parse, every row checked, batches built, the file\'s SHA-256); the process\'s peak RSS covers Node, the bundle and the plan, which holds every valid row\'s text.',
-      '⁷ One send at a time, each with a new idempotency key and live budgets checked; the PostgreSQL server is the test run\'s throwaway cluster on 127.0.0.1 (fsync off, so commits are cheaper than on a durable server).',
-      '⁸ `scripts/bench/campaignSend.ts`: a live campaign against the emulator on 127.0.0.1 (answering at once), file ledger; each batch timed from the end of the pause before it, and in each pause the next batch\'s text once through `SendService.send` alone and once through `BaasClient` alone (medians). The loop\'s own share is its ledger look-up, the campaign record\'s line and the bookkeeping.',
-    ];
-    return { table: `${markdownTable(rows)}\n\n${footnotes.join('\n')}`, machine: machineLine(loadAtStart), notes };
+    return finish(rows, notes, counts, loadAtStart);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The bundles' sizes: what users download, and what each start reads and compiles. */
+function sizeRows(paths: BenchPaths): Row[] {
+  const rows: Row[] = [];
+  const dist = (name: string): string => path.join(path.dirname(paths.serverJs), name);
+  const serverBytes = fileBytes(paths.serverJs);
+  const extensionBytes = fileBytes(paths.extensionJs);
+  const mcpHostBytes = fileBytes(dist('mcpHost.js'));
+  rows.push({ figure: '`dist/server.js` (minified)', median: kib(serverBytes), p95: '—', budget: '≤ 800 KiB', verdict: verdict(serverBytes, 800 * KiB) });
+  rows.push({ figure: '`dist/extension.js` (minified; loaded at activation)', median: kib(extensionBytes), p95: '—', budget: '—', verdict: '—' });
+  rows.push({ figure: '`dist/mcpHost.js` (minified; loaded when VS Code starts the MCP server)', median: kib(mcpHostBytes), p95: '—', budget: '—', verdict: '—' });
+  const cardBytes = fileBytes(dist('previewCard.html'));
+  rows.push({ figure: '`dist/previewCard.html` (MCP Apps card: page, style and minified script in one file)', median: kib(cardBytes), p95: '—', budget: '< 150 KiB', verdict: verdict(cardBytes, 150 * KiB) });
+  const lazy = ['templates', 'campaign', 'pgEngine'].map((name) => `\`${name}.js\` ${kib(fileBytes(dist(`${name}.js`)))}`);
+  rows.push({ figure: 'Bundles loaded on first use, beside the others (templates, campaigns, the PostgreSQL engine)', median: lazy.join(', '), p95: '—', budget: '—', verdict: '—' });
+  return rows;
+}
+
+/** The footnotes of the full table; a shorter run keeps those its rows refer to. */
+function footnotes(counts: BenchCounts): string[] {
+  return [
+    '¹ Measured outside the extension host: the provider needs the `vscode` module, so the same work (`startMcpHttpHost({ createServer })`, then initialize and tools/list as raw JSON-RPC over the SDK\'s `StreamableHTTPClientTransport`) runs in plain Node. Not the SDK `Client`: it compiles every output schema with Ajv on tools/list, client work that is not ours. One fetch to a throwaway loopback server first, so the client\'s first use of fetch is not counted.',
+    '² Not VS Code: `dist/extension.js` loaded in plain Node with a minimal stand-in for the `vscode` module (scripts/bench/vscodeStandIn.ts) that counts API calls. A real extension host adds its own overhead; this is the extension\'s share.',
+    '³ In-memory SDK client → `createServer` → `SendService` (rules, guard, two ledger lines) → `BaasClient` → emulator on 127.0.0.1, minus the same send by a `BaasClient` alone, interleaved; fresh text per send, spend limits high, de-duplication window 0 s.',
+    '⁴ `--sandbox`, 5 ms delivery delay; calls cycle preview_message ×4, get_send_history ×2, send_sms ×2, get_message_status ×2; sampled every ' + `${counts.memorySampleEvery.toLocaleString('en')} calls after ${counts.memoryWarmupCalls.toLocaleString('en')} warm-up calls (heap after a forced full GC, through a bench-only preload); the first sample is the warm-up figure; ✓ means growth ≤ 10% of it. The warm-up fills the server's bounded stores: the ledger's parsed tail (1 MiB of file), the sandbox's newest 1,000 groups, and identical-send answers kept for the de-duplication window, set to 5 s here (default 60 s; live sends are also bounded by the per-minute limit).`,
+    '⁵ `scripts/bench/bare-server.ts`, bundled with dist/server.js\'s esbuild options (`bareSdkServerOptions` in esbuild.mjs) except that it keeps the SDK\'s default Ajv validator, which our bundles leave out (it only checks elicitation answers, and createServer passes its own validator).',
+    '⁶ `scripts/bench/campaignPlan.ts`: names, numbers in three spellings, 1% bad numbers and 2% repeats, a `#{이름}`/`#{적립금}` template; `planCampaign` from call to plan (encoding detection, csv-parse, every row checked, batches built, the file\'s SHA-256); the process\'s peak RSS covers Node, the bundle and the plan, which holds every valid row\'s text.',
+    '⁷ One send at a time, each with a new idempotency key and live budgets checked; the PostgreSQL server is the test run\'s throwaway cluster on 127.0.0.1 (fsync off, so commits are cheaper than on a durable server).',
+    '⁸ `scripts/bench/campaignSend.ts`: a live campaign against the emulator on 127.0.0.1 (answering at once), file ledger; each batch timed from the end of the pause before it, and in each pause the next batch\'s text once through `SendService.send` alone and once through `BaasClient` alone (medians). The loop\'s own share is its ledger look-up, the campaign record\'s line and the bookkeeping.',
+  ];
+}
+
+function finish(rows: Row[], notes: string[], counts: BenchCounts, loadAtStart: number[]): BenchReport {
+  const table = markdownTable(rows);
+  const used = footnotes(counts).filter((note) => table.includes(note[0]));
+  return { table: `${table}\n\n${used.join('\n')}`, machine: machineLine(loadAtStart), notes };
 }
 
 function argValue(args: string[], name: string): string {
@@ -374,7 +399,8 @@ async function main(args: string[]): Promise<void> {
     bareJs: argValue(args, '--bare'),
     childPrefix: [process.argv[1]],
   };
-  const report = await runBench(paths, args.includes('--quick') ? QUICK : FULL).finally(stopPostgres);
+  const counts = args.includes('--quick') ? QUICK : FULL;
+  const report = await runBench(paths, { ...counts, startOnly: args.includes('--start') }).finally(stopPostgres);
   process.stdout.write(`${report.table}\n\n${report.machine}\n\nNotes:\n${report.notes.map((n) => `- ${n}`).join('\n')}\n`);
 }
 
