@@ -10,7 +10,9 @@ import type { CampaignPlan } from '../../campaign/planTypes';
 import { checkTemplateColumns } from '../../campaign/template';
 import { toBaasSmsError } from '../../core/errors';
 import type { Locale } from '../../core/locale';
+import { CONFIG_SECTION, SETTINGS } from '../constants';
 import { t } from '../l10n';
+import { checkCallbackNumber } from '../send/sendInputChecks';
 
 const TITLE = (): string => t('BaaS SMS: Send Campaign from File');
 
@@ -64,6 +66,30 @@ export async function askMessage(headers: string[], locale: Locale): Promise<str
       }
     },
   });
+}
+
+/**
+ * Every batch uses the default sender number (as the command line's BAAS_CALLBACK_NUMBER): with none
+ * set, it is asked once and kept as baasSms.callbackNumber. False when the user closed the box.
+ */
+export async function ensureCallbackNumber(current: string | undefined, locale: Locale): Promise<boolean> {
+  if (current) return true;
+  const answer = await vscode.window.showInputBox({
+    title: TITLE(),
+    prompt: t('The sender number for every message (registered with the carrier); kept as your default sender number'),
+    placeHolder: t('Sender number, e.g. 02-1234-5678'),
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const { error } = checkCallbackNumber(value, t);
+      if (!error || value.trim() === '') return undefined;
+      const d = error.describe(locale);
+      return `${d.code}: ${d.message} ${d.hint}`;
+    },
+  });
+  const checked = answer === undefined ? undefined : checkCallbackNumber(answer, t).value;
+  if (checked === undefined) return false;
+  await vscode.workspace.getConfiguration(CONFIG_SECTION).update(SETTINGS.callbackNumber, checked, vscode.ConfigurationTarget.Global);
+  return true;
 }
 
 export interface PlanAnswers {

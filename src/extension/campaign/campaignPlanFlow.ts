@@ -9,7 +9,7 @@ import { writePlanFiles } from '../../campaign/planReport';
 import type { CampaignPlan } from '../../campaign/planTypes';
 import { formatKrw } from '../../sending/confirmationSummary';
 import { t } from '../l10n';
-import { askFromPlan, askMessage, contactFileOf, headersOf } from './campaignInput';
+import { askFromPlan, askMessage, contactFileOf, ensureCallbackNumber, headersOf } from './campaignInput';
 import type { CampaignDeps } from './campaignDeps';
 import { kst } from './campaignText';
 
@@ -20,6 +20,7 @@ export async function planAndConfirm(arg: unknown, deps: CampaignDeps): Promise<
   const { locale } = deps.settings();
   const message = await askMessage(await headersOf(file), locale);
   if (message === undefined || message.trim() === '') return undefined;
+  if (!(await ensureCallbackNumber(deps.settings().defaultCallbackNumber, locale))) return undefined;
   const now = new Date();
   const plan = (options: Partial<CampaignPlanOptions>): Thenable<CampaignPlan> => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('BaaS SMS: planning the campaign…') },

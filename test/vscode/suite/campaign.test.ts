@@ -189,8 +189,14 @@ describe('BaaS SMS campaign commands (sandbox)', function () {
     assert.strictEqual(fs.statSync(target).mode & 0o777, 0o600);
   });
 
-  it('a list with nobody to send to is refused with its reasons, and nothing is sent', async () => {
-    answerMessage('안내 메시지입니다.');
+  it('without a default sender number it asks for one (and keeps it); a list with nobody to send to is refused with its reasons, nothing sent', async () => {
+    await config().update(SETTINGS.callbackNumber, undefined, vscode.ConfigurationTarget.Global);
+    const answers = ['안내 메시지입니다.', '0212345678'];
+    const prompts: string[] = [];
+    stub('showInputBox', ((options: vscode.InputBoxOptions) => {
+      prompts.push(options.prompt ?? '');
+      return Promise.resolve(answers.shift());
+    }));
     answerModals();
     const file = path.join(dir, 'nobody.csv');
     fs.writeFileSync(file, '이름,전화번호\n홍길동,123\n');
@@ -201,5 +207,7 @@ describe('BaaS SMS campaign commands (sandbox)', function () {
     assert.ok(refusal, JSON.stringify(shown));
     assert.match(refusal.detail ?? '', /CAMPAIGN_NO_RECIPIENTS/);
     assert.strictEqual(api.runtime.ledger.list({ limit: 500 }).entries.length, before);
+    assert.match(prompts[1], /sender number/i);
+    assert.strictEqual(config().get(SETTINGS.callbackNumber), '02-1234-5678', 'kept, normalised, as the default sender number');
   });
 });
