@@ -39,12 +39,12 @@ export function registerCampaignCommands(deps: CampaignDeps): vscode.Disposable 
       return { campaignId: plan.campaign_id, run: await startCampaign(plan, deps) };
     })),
     vscode.commands.registerCommand(COMMANDS.resumeCampaign, guarded(async (arg?: unknown): Promise<CampaignCommandResult | undefined> => {
-      const record = await resolveCampaign(arg, dir(), deps.ledger, t('BaaS SMS: Resume Campaign'));
+      const record = await resolveCampaign(arg, dir(), t('BaaS SMS: Resume Campaign'));
       if (!record || !(await confirmResume(record, deps))) return undefined;
       return { campaignId: record.id, run: await resumeCampaign(record, deps) };
     })),
     vscode.commands.registerCommand(COMMANDS.exportCampaignReport, guarded(async (arg?: unknown): Promise<string | undefined> => {
-      const record = await resolveCampaign(arg, dir(), deps.ledger, t('BaaS SMS: Export Delivery Report'));
+      const record = await resolveCampaign(arg, dir(), t('BaaS SMS: Export Delivery Report'));
       return record ? exportReport(record, deps) : undefined;
     })),
   );

@@ -54,17 +54,24 @@ async function runWithProgress(record: CampaignRecord, deps: CampaignDeps): Prom
           progress.report({ message: t('stopping after the batch under way…') });
         });
         // Batches already settled in an earlier run count as done from the start.
-        const done = new Set((await batchViews(deps.ledger, plan.batches, record.events())).filter((v) => v.state !== 'open').map((v) => v.batch.index));
-        const recipientsDone = (): number => plan.batches.reduce((sum, b) => sum + (done.has(b.index) ? b.recipients.length : 0), 0);
-        progress.report({ message: progressText(t, done.size, total, recipientsDone(), recipients), increment: (100 * done.size) / Math.max(total, 1) });
+        const done = new Set<number>();
+        let recipientsDone = 0;
+        for (const view of await batchViews(deps.ledger, plan.batches, record.events())) {
+          if (view.state === 'open') continue;
+          done.add(view.batch.index);
+          recipientsDone += view.batch.recipients.length;
+        }
+        progress.report({ message: progressText(t, done.size, total, recipientsDone, recipients), increment: (100 * done.size) / Math.max(total, 1) });
         try {
           return await runCampaign(plan, {
             sendService: deps.sendService, ledger: deps.ledger, record, paceMs: record.start.pace_ms, signal: controller.signal,
             onProgress: (p) => {
+              // A personalised list is mostly one-recipient batches (tens of thousands): counted as they go.
               const fresh = !done.has(p.batch.index);
+              if (fresh) recipientsDone += p.batch.recipients.length;
               done.add(p.batch.index);
               deps.logger.info(`campaign ${record.id}: batch ${p.batch.index} (${p.batch.recipients.length} recipients) ${p.outcome}${p.error ? `: ${p.error.code}` : ''} — ${p.done}/${p.total}`);
-              progress.report({ message: progressText(t, done.size, total, recipientsDone(), recipients), increment: fresh ? 100 / Math.max(total, 1) : 0 });
+              progress.report({ message: progressText(t, done.size, total, recipientsDone, recipients), increment: fresh ? 100 / Math.max(total, 1) : 0 });
             },
           });
         } finally {

@@ -3,13 +3,11 @@
 // their counts), a campaign id, or a tree node with a string `campaignId`.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { batchViews, countViews } from '../../campaign/batchStates';
 import { CampaignRecord } from '../../campaign/campaignRecord';
-import type { LedgerEngine } from '../../ledger/engine/types';
 import { t } from '../l10n';
 
-/** Campaigns listed in the QuickPick; each costs a ledger look-up per batch. */
-const PICKED_CAMPAIGNS = 30;
+/** Campaigns listed in the QuickPick, newest first. */
+const PICKED_CAMPAIGNS = 50;
 
 export function campaignIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string' && arg.trim() !== '') return arg.trim();
@@ -38,7 +36,7 @@ export function listCampaigns(dir: string): CampaignRecord[] {
 }
 
 /** The campaign `arg` names, or the one the user picks; undefined when there is none or they closed the pick. */
-export async function resolveCampaign(arg: unknown, dir: string, ledger: LedgerEngine, title: string): Promise<CampaignRecord | undefined> {
+export async function resolveCampaign(arg: unknown, dir: string, title: string): Promise<CampaignRecord | undefined> {
   const id = campaignIdOf(arg);
   if (id !== undefined) return CampaignRecord.open(dir, id);
   const records = listCampaigns(dir).slice(0, PICKED_CAMPAIGNS);
@@ -46,17 +44,29 @@ export async function resolveCampaign(arg: unknown, dir: string, ledger: LedgerE
     void vscode.window.showInformationMessage(t('BaaS SMS: no campaign has been sent from this window\'s ledger yet. Start one with Send Campaign from File….'));
     return undefined;
   }
-  const items = await Promise.all(records.map(async (record) => {
-    const counts = countViews(await batchViews(ledger, record.start.plan.batches, record.events()));
-    const b = counts.batches;
+  const items = records.map((record) => {
+    const b = recordedCounts(record);
     return {
       label: record.id,
       description: `${new Date(record.start.started_at).toLocaleString()} · ${record.start.sandbox ? t('sandbox') : t('LIVE')}`,
       detail: t('{0}/{1} batches sent · {2} recipient(s) · {3} unknown · {4} failed · {5} not sent yet',
-        b.sent, record.start.plan.batch_count, record.start.plan.counts.valid_recipients, b.unknown + b.pending, b.failed, b.open),
+        b.sent, record.start.plan.batch_count, record.start.plan.counts.valid_recipients, b.unknown, b.failed, b.open),
       record,
     };
-  }));
+  });
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: t('Choose a campaign'), matchOnDescription: true, matchOnDetail: true });
   return picked?.record;
+}
+
+/**
+ * Batch counts from the campaign's own events, for the pick only: the ledger (the authority, asked
+ * once a campaign is chosen) would take a look-up per batch of every campaign listed. A batch claimed
+ * but not yet recorded (a crash in between) shows as not sent here, and as unknown once chosen.
+ */
+function recordedCounts(record: CampaignRecord): { sent: number; unknown: number; failed: number; open: number } {
+  const last = new Map<number, string>();
+  for (const event of record.events()) if (event.t === 'batch') last.set(event.index, event.outcome);
+  const outcomes = [...last.values()];
+  const count = (outcome: string): number => outcomes.filter((o) => o === outcome).length;
+  return { sent: count('sent'), unknown: count('unknown'), failed: count('failed'), open: record.start.plan.batch_count - last.size };
 }
