@@ -111,7 +111,7 @@ export async function askFromPlan(plan: CampaignPlan): Promise<PlanAnswers | und
     if (subject === undefined) return undefined;
     if (subject.trim() !== '') answers.subject = subject.trim();
   }
-  const nightly = plan.advertising.is_advertisement && !plan.advertising.night_consent && (plan.schedule.night_stops.length > 0 || plan.schedule.waits_until !== undefined);
+  const nightly = plan.ready && plan.advertising.is_advertisement && !plan.advertising.night_consent && (plan.schedule.night_stops.length > 0 || plan.schedule.waits_until !== undefined);
   if (nightly) {
     const stop = { label: t('Stop at 21:00 KST and continue at 08:00'), description: t('the law\'s rule for advertising'), consent: false };
     const consent = { label: t('The recipients consented to night-time advertising'), description: t('send through the night'), consent: true };
