@@ -4,7 +4,7 @@
 // (an advertisement that would run into 21:00–08:00 KST).
 import * as vscode from 'vscode';
 import { chooseColumns } from '../../campaign/columns';
-import { openContactFile } from '../../campaign/contactFile';
+import { loadCampaign } from '../../campaign/loadCampaign';
 import { checkCampaignMessage } from '../../campaign/messageCheck';
 import type { CampaignPlan } from '../../campaign/planTypes';
 import { checkTemplateColumns } from '../../campaign/template';
@@ -31,7 +31,8 @@ export async function contactFileOf(arg: unknown): Promise<string | undefined> {
 
 /** The list's headers, read from its first rows only (the whole file is read by the plan). */
 export async function headersOf(file: string): Promise<string[]> {
-  const table = await openContactFile(file);
+  // The readers (csv-parse, read-excel-file) are dist/campaign.js, loaded on the first campaign, not at activation.
+  const table = await loadCampaign().openContactFile(file);
   try {
     return table.headers;
   } finally {

@@ -3,7 +3,8 @@
 // open the plan beside the editor, and ask the one modal question. A plan that is not ready is shown
 // with its reasons and goes no further.
 import * as vscode from 'vscode';
-import { planCampaign, type CampaignPlanOptions } from '../../campaign/campaignPlan';
+import type { CampaignPlanOptions } from '../../campaign/campaignPlan';
+import { loadCampaign } from '../../campaign/loadCampaign';
 import { campaignsDir } from '../../campaign/campaignRecord';
 import { writePlanFiles } from '../../campaign/planReport';
 import type { CampaignPlan } from '../../campaign/planTypes';
@@ -24,7 +25,7 @@ export async function planAndConfirm(arg: unknown, deps: CampaignDeps): Promise<
   const now = new Date();
   const plan = (options: Partial<CampaignPlanOptions>): Thenable<CampaignPlan> => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('BaaS SMS: planning the campaign…') },
-    () => planCampaign({ file }, { message, now, rules: deps.settings().rules, locale, ...options }),
+    () => loadCampaign().planCampaign({ file }, { message, now, rules: deps.settings().rules, locale, ...options }),
   );
   let options: Partial<CampaignPlanOptions> = {};
   let current = await plan(options);

@@ -16,7 +16,7 @@ const repo = path.resolve(__dirname, '../../..');
 /** A string each lazy bundle's code cannot do without: a template body's, csv-parse's and read-excel-file's, pg's SASL. */
 const MARKERS: Record<string, string[]> = { templates: ['baasSmsOtpStore'], campaign: ['CSV_QUOTE_NOT_CLOSED', 'sharedStrings'], pgEngine: ['SCRAM-SHA-256'] };
 /** What each shipped bundle loads on first use. */
-const LOADS: Record<string, string[]> = { server: ['campaign', 'pgEngine', 'templates'], extension: ['pgEngine', 'templates'], mcpHost: ['campaign', 'templates'] };
+const LOADS: Record<string, string[]> = { server: ['campaign', 'pgEngine', 'templates'], extension: ['campaign', 'pgEngine', 'templates'], mcpHost: ['campaign', 'templates'] };
 
 /** The `./NAME.js` files a built bundle requires, by NAME. */
 function lazyRequires(file: string): string[] {
