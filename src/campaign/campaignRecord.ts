@@ -83,22 +83,27 @@ export class CampaignRecord {
   }
 
   events(): CampaignEvent[] {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(this.dir, `${this.id}.events.jsonl`), 'utf8');
-    } catch {
-      return [];
-    }
-    const events: CampaignEvent[] = [];
-    for (const line of text.split('\n')) {
-      try {
-        if (line.trim()) events.push(JSON.parse(line) as CampaignEvent);
-      } catch {
-        // A line cut by a crash mid-write is skipped: the ledger still knows that batch.
-      }
-    }
-    return events;
+    return readCampaignEvents(this.dir, this.id);
   }
+}
+
+/** The events of campaign `id` in `dir`, without reading its (large) start record: the history tree asks often. */
+export function readCampaignEvents(dir: string, id: string): CampaignEvent[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, `${id}.events.jsonl`), 'utf8');
+  } catch {
+    return [];
+  }
+  const events: CampaignEvent[] = [];
+  for (const line of text.split('\n')) {
+    try {
+      if (line.trim()) events.push(JSON.parse(line) as CampaignEvent);
+    } catch {
+      // A line cut by a crash mid-write is skipped: the ledger still knows that batch.
+    }
+  }
+  return events;
 }
 
 function startFile(dir: string, id: string): string {

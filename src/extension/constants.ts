@@ -25,6 +25,9 @@ export const COMMANDS = {
   refreshGroupStatus: 'baasSms.history.refreshGroupStatus',
   copyGroupId: 'baasSms.history.copyGroupId',
   loadMoreHistory: 'baasSms.history.loadMore',
+  // Campaign actions on the history's campaign node (implemented in src/extension/campaign).
+  resumeCampaign: 'baasSms.resumeCampaign',
+  exportCampaignReport: 'baasSms.exportCampaignReport',
 } as const;
 
 /** Commands that need a tree item as argument; hidden from the palette in package.json. */
@@ -41,6 +44,8 @@ export const TREE_ITEM_CONTEXT = {
   send: 'baasSmsSend',
   recipient: 'baasSmsRecipient',
   loadMore: 'baasSmsLoadMore',
+  /** A campaign (its batches below): Resume Campaign, Export Delivery Report. The node carries `campaignId`. */
+  campaign: 'baasSmsCampaign',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of package.json. */

@@ -9,6 +9,7 @@ import { CONFIG_SECTION, MCP_SERVER_NAME } from './constants';
 import { HistoryService } from './history/historyService';
 import { HistoryTreeProvider } from './history/historyTreeProvider';
 import { announceFinished, registerHistoryView } from './history/historyView';
+import { registerCampaignCommandPlaceholders } from './history/campaignCommandPlaceholders';
 import { registerKeyCommands } from './settings/keyCommands';
 import { t } from './l10n';
 import { McpHostController } from './mcp/mcpHostController';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
     mcpHost,
     registerMcpProvider(mcpProvider, apiKeys),
     registerHistoryView(historyTree, history, runtime.sendService, locale, logger),
+    registerCampaignCommandPlaceholders(),
     registerKeyCommands(apiKeys),
     registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
     registerStatusCommand(runtime.sendService, engine, settings, logger),
