@@ -315,6 +315,7 @@ try {
     check(grew || (await visible(historyRows().filter({ hasText: /2222|3333/ }), 10000)), 'the agent\'s send appears in the history view');
     await shot('agent-history');
   });
+  await stepOf('campaign-tree', async () => (await import('./campaignTreeE2e.mjs')).campaignTreeStep({ page, folder, shots, check, log, palette, openHistoryView, escape }));
 } catch (e) {
   check(false, `unexpected: ${e.message}`);
   await shot('99-error');

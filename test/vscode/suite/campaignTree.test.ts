@@ -15,6 +15,7 @@ import type { BaasSmsExtensionApi } from '../../../src/extension/api';
 import { CONFIG_SECTION, EXTENSION_ID, SETTINGS, TREE_ITEM_CONTEXT } from '../../../src/extension/constants';
 import type { HistoryNode } from '../../../src/extension/history/historyTreeProvider';
 
+const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
@@ -74,8 +75,8 @@ describe('the campaign in the history tree (sandbox)', function () {
     assert.ok(roots.some((n) => n.kind === 'send' && n.entry.id === single.send_id), 'the single send is still its own node');
     const first = provider.getTreeItem((await campaignNode())!);
     assert.strictEqual(first.contextValue, TREE_ITEM_CONTEXT.campaign);
-    assert.match(String(first.label), /Campaign · customers\.csv$/);
-    console.log(`campaign right after sending: ${String(first.label)} | ${String(first.description)}`);
+    assert.match(labelOf(first), /Campaign · customers\.csv$/);
+    console.log(`campaign right after sending: ${labelOf(first)} | ${String(first.description)}`);
 
     // The history's own poller asks for the batches' delivery: the node turns final without a refresh command.
     const final = await waitFor('the campaign\'s delivery to be final', async () => {
@@ -83,7 +84,7 @@ describe('the campaign in the history tree (sandbox)', function () {
       const item = node && provider.getTreeItem(node);
       return item && String(item.description).startsWith('delivered 4 · failed 1 · sending 0') ? { node, item } : undefined;
     }, 60_000);
-    console.log(`campaign after polling: ${String(final.item.label)} | ${String(final.item.description)}`);
+    console.log(`campaign after polling: ${labelOf(final.item)} | ${String(final.item.description)}`);
     assert.strictEqual(String(final.item.description), 'delivered 4 · failed 1 · sending 0 · 3/3 batches sent · sandbox');
     assert.ok(final.item.tooltip instanceof vscode.MarkdownString);
     assert.match(final.item.tooltip.value, /Started by in\\-host test/);
