@@ -59,7 +59,21 @@ export async function campaignTreeStep({ page, folder, shots, check, log, palett
   check(await batch.waitFor({ timeout: 10000 }).then(() => true, () => false), 'expanded, it lists its batches');
   await batch.locator('.monaco-tl-twistie').click().catch(() => {}); // and the first batch's recipients
   await page.waitForTimeout(1000);
-  await campaign.hover().catch(() => {}); // shows the inline Resume Campaign action
-  await page.waitForTimeout(500);
+  await widenSideBar(page);
+  await campaign.locator('.label-name').first().hover().catch(() => {}); // the inline Resume Campaign action and the Markdown tooltip
+  await page.waitForTimeout(2000);
   if (shots) await page.screenshot({ path: path.join(shots, '22-campaign-tree.png') }).catch((e) => log('screenshot failed', e.message));
+}
+
+/** Room for the node's description in the screenshot: the chat (secondary side bar) closed, the side bar wider. */
+async function widenSideBar(page) {
+  if (await page.locator('.part.auxiliarybar').isVisible().catch(() => false)) await page.keyboard.press('Control+Alt+KeyB');
+  await page.waitForTimeout(500);
+  const box = await page.locator('.part.sidebar').boundingBox().catch(() => null);
+  if (!box || box.width > 600) return;
+  await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 640, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(500);
 }

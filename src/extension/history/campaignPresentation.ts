@@ -32,7 +32,8 @@ export function presentCampaign(row: CampaignRow, t: Translate, now: Date = new 
     `**${escapeMarkdown(t('Campaign {0}', row.campaignId))}**${sandbox ? ` · ${escapeMarkdown(t('sandbox'))}` : ''}`,
     '',
     ...(info ? [
-      ...(info.file ? [escapeMarkdown(t('Contact list: {0}', info.file))] : []),
+      // Markdown joins adjacent lines into one paragraph: each fact gets its own.
+      ...(info.file ? [escapeMarkdown(t('Contact list: {0}', info.file)), ''] : []),
       escapeMarkdown(t('Started by {0} at {1}', info.startedBy, info.startedAt)),
       '',
       `> ${escapeMarkdown(maskPhonesInText(shorten(info.template, 300))).replace(/\n/g, '\n> ')}`,
