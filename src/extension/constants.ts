@@ -21,13 +21,13 @@ export const COMMANDS = {
   showQuickActions: 'baasSms.showQuickActions',
   setTeamLedger: 'baasSms.setTeamLedger',
   clearTeamLedger: 'baasSms.clearTeamLedger',
+  sendCampaignFromFile: 'baasSms.sendCampaignFromFile',
+  resumeCampaign: 'baasSms.resumeCampaign',
+  exportCampaignReport: 'baasSms.exportCampaignReport',
   // Tree item actions: they take the clicked item, so they stay out of the command palette.
   refreshGroupStatus: 'baasSms.history.refreshGroupStatus',
   copyGroupId: 'baasSms.history.copyGroupId',
   loadMoreHistory: 'baasSms.history.loadMore',
-  // Campaign actions on the history's campaign node (implemented in src/extension/campaign).
-  resumeCampaign: 'baasSms.resumeCampaign',
-  exportCampaignReport: 'baasSms.exportCampaignReport',
 } as const;
 
 /** Commands that need a tree item as argument; hidden from the palette in package.json. */

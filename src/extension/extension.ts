@@ -9,7 +9,6 @@ import { CONFIG_SECTION, MCP_SERVER_NAME } from './constants';
 import { HistoryService } from './history/historyService';
 import { HistoryTreeProvider } from './history/historyTreeProvider';
 import { announceFinished, registerHistoryView } from './history/historyView';
-import { registerCampaignCommandPlaceholders } from './history/campaignCommandPlaceholders';
 import { registerKeyCommands } from './settings/keyCommands';
 import { t } from './l10n';
 import { McpHostController } from './mcp/mcpHostController';
@@ -17,6 +16,7 @@ import { BaasMcpProvider, registerMcpProvider } from './mcp/mcpProvider';
 import { registerModeCommands } from './settings/modeCommands';
 import { OutputLogger } from './outputLogger';
 import { registerSendCommands } from './send/sendCommands';
+import { registerCampaignCommands } from './campaign/campaignCommands';
 import { SendConfirmation } from './send/sendConfirmation';
 import { ledgerFileFor, pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './settings/sendingSettings';
 import { registerSnippetCommand } from './snippets/snippetCommand';
@@ -60,10 +60,10 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
     mcpHost,
     registerMcpProvider(mcpProvider, apiKeys),
     registerHistoryView(historyTree, history, runtime.sendService, locale, logger),
-    registerCampaignCommandPlaceholders(),
     registerKeyCommands(apiKeys),
     registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
     registerStatusCommand(runtime.sendService, engine, settings, logger),
+    registerCampaignCommands({ sendService: runtime.sendService, ledger: engine, ledgerFile: runtime.engine.file, settings, logger }),
     teamLedger,
     registerSnippetCommand(locale),
     registerModeCommands(apiKeys, logger),

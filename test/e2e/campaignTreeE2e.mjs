@@ -2,7 +2,6 @@
 // command (`dist/server.js campaign send … --yes --sandbox`) in VS Code's own terminal, whose
 // environment is code-server's, so it writes the ledger the extension reads (BAAS_LEDGER_FILE); the
 // tree then shows one campaign node with its delivery counts, expanded to its batches.
-// Its screenshot has a fixed name (22-campaign-tree.png), whatever steps run before it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CSV = 'name,phone,grade\nKim,010-3300-0001,gold\nLee,010-0000-0000,gold\nPark,010-3300-0003,silver\nChoi,010-3300-0004,silver\nJung,010-3300-0005,new\n';
 const MESSAGE = '#{grade} member: your points expire at the end of this month.';
 
-/** @param {{ page: import('playwright-core').Page, folder: string, shots: string | null, check: Function, log: Function, palette: Function, openHistoryView: Function, escape: Function }} e2e */
-export async function campaignTreeStep({ page, folder, shots, check, log, palette, openHistoryView, escape }) {
+/** @param {{ page: import('playwright-core').Page, folder: string, shot: Function, check: Function, log: Function, palette: Function, openHistoryView: Function, escape: Function }} e2e */
+export async function campaignTreeStep({ page, folder, shot, check, log, palette, openHistoryView, escape }) {
   const csv = path.join(folder, 'campaign-e2e.csv');
   const out = path.join(folder, 'campaign-e2e.log');
   fs.writeFileSync(csv, CSV);
@@ -62,7 +61,7 @@ export async function campaignTreeStep({ page, folder, shots, check, log, palett
   await widenSideBar(page);
   await campaign.locator('.label-name').first().hover().catch(() => {}); // the inline Resume Campaign action and the Markdown tooltip
   await page.waitForTimeout(2000);
-  if (shots) await page.screenshot({ path: path.join(shots, '22-campaign-tree.png') }).catch((e) => log('screenshot failed', e.message));
+  await shot('campaign-tree');
 }
 
 /** Room for the node's description in the screenshot: the chat (secondary side bar) closed, the side bar wider. */

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readUi } from './manifestUi.mjs';
+import { campaignE2e } from './campaignE2e.mjs';
 
 const argv = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, arr) => (v.startsWith('--') ? a.concat([[v.slice(2), arr[i + 1]]]) : a), []));
 const server = argv.server || 'http://127.0.0.1:18080';
@@ -315,7 +316,8 @@ try {
     check(grew || (await visible(historyRows().filter({ hasText: /2222|3333/ }), 10000)), 'the agent\'s send appears in the history view');
     await shot('agent-history');
   });
-  await stepOf('campaign-tree', async () => (await import('./campaignTreeE2e.mjs')).campaignTreeStep({ page, folder, shots, check, log, palette, openHistoryView, escape }));
+  await stepOf('campaign', () => campaignE2e({ page, folder, shot, check, palette, visible, escape, log, clean, dialog, quickInput }));
+  await stepOf('campaign-tree', async () => (await import('./campaignTreeE2e.mjs')).campaignTreeStep({ page, folder, shot, check, log, palette, openHistoryView, escape }));
 } catch (e) {
   check(false, `unexpected: ${e.message}`);
   await shot('99-error');
