@@ -69,6 +69,8 @@ async function withCodeServer(options, fn) {
   } finally {
     await cs.stop();
     servers.delete(cs);
+    // code-server keeps the last page query (the suite's URL, the test database's password in it) here.
+    fs.rmSync(path.join(options.root, 'data', 'coder.json'), { force: true });
   }
 }
 
