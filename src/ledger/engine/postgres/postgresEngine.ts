@@ -75,11 +75,8 @@ export class PostgresLedgerEngine implements LedgerEngine {
       query_timeout: waitMs + 5_000,
       options: `-c lock_timeout=${waitMs} -c idle_in_transaction_session_timeout=${waitMs + 5_000}`,
     });
-    this.lostCommits = new LostCommits({
-      query: (sql, params) => this.query(sql, params), location: this.location, setting: this.setting,
-      settleFailed: (id, error) => this.settle(id, { outcome: 'failed', error }, "AND outcome = 'pending'"),
-      warn: (text) => this.logger.warn(`send ledger ${this.location}: ${this.redact(text)}`),
-    });
+    this.lostCommits = new LostCommits({ query: (sql, params) => this.query(sql, params), location: this.location, setting: this.setting,
+      settleFailed: (id, error) => this.settle(id, { outcome: 'failed', error }, "AND outcome = 'pending'"), warn: (text) => this.logger.warn(`send ledger ${this.location}: ${this.redact(text)}`) });
     // An idle connection the server drops must not crash the process; the next query reconnects.
     this.pool.on('error', (error) => this.logger.warn(`send ledger ${this.location}: idle connection lost (${this.redact(error.message)})`));
   }
@@ -121,10 +118,7 @@ export class PostgresLedgerEngine implements LedgerEngine {
     let entry: LedgerEntry;
     try {
       const answer = await this.reserveIn(client, request);
-      if (!answer.entry) {
-        await client.query('ROLLBACK');
-        return answer;
-      }
+      if (!answer.entry) return await client.query('ROLLBACK').then(() => answer);
       entry = answer.entry;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
