@@ -16,6 +16,7 @@ import { BaasMcpProvider, registerMcpProvider } from './mcp/mcpProvider';
 import { registerModeCommands } from './settings/modeCommands';
 import { OutputLogger } from './outputLogger';
 import { registerSendCommands } from './send/sendCommands';
+import { registerCampaignCommands } from './campaign/campaignCommands';
 import { SendConfirmation } from './send/sendConfirmation';
 import { ledgerFileFor, pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './settings/sendingSettings';
 import { registerSnippetCommand } from './snippets/snippetCommand';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
     registerKeyCommands(apiKeys),
     registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
     registerStatusCommand(runtime.sendService, engine, settings, logger),
+    registerCampaignCommands({ sendService: runtime.sendService, ledger: engine, ledgerFile: runtime.engine.file, settings, logger }),
     teamLedger,
     registerSnippetCommand(locale),
     registerModeCommands(apiKeys, logger),
