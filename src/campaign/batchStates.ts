@@ -22,13 +22,16 @@ export async function batchState(ledger: LedgerEngine, batch: CampaignBatch): Pr
 }
 
 export async function batchViews(ledger: LedgerEngine, batches: CampaignBatch[], events: CampaignEvent[]): Promise<BatchView[]> {
-  const lastError = new Map<number, { code: string; message: string }>();
-  for (const event of events) if (event.t === 'batch' && event.outcome === 'failed' && event.error) lastError.set(event.index, event.error);
+  const last = new Map<number, Extract<CampaignEvent, { t: 'batch' }>>();
+  for (const event of events) if (event.t === 'batch') last.set(event.index, event);
   const views: BatchView[] = [];
   for (const batch of batches) {
     const entry = await batchState(ledger, batch);
+    const event = last.get(batch.index);
     if (entry) views.push({ batch, state: entry.outcome, entry, ...(entry.error ? { error: entry.error } : {}) });
-    else if (lastError.has(batch.index)) views.push({ batch, state: 'failed', error: lastError.get(batch.index) });
+    // No claim found, yet the record says the batch went out or may have: the file engine only knows
+    // the last day's claims, so a campaign resumed later must not take such a batch for unsent.
+    else if (event) views.push({ batch, state: event.outcome, ...(event.error ? { error: event.error } : {}) });
     else views.push({ batch, state: 'open' });
   }
   return views;
