@@ -21,6 +21,9 @@ export const COMMANDS = {
   showQuickActions: 'baasSms.showQuickActions',
   setTeamLedger: 'baasSms.setTeamLedger',
   clearTeamLedger: 'baasSms.clearTeamLedger',
+  sendCampaignFromFile: 'baasSms.sendCampaignFromFile',
+  resumeCampaign: 'baasSms.resumeCampaign',
+  exportCampaignReport: 'baasSms.exportCampaignReport',
   // Tree item actions: they take the clicked item, so they stay out of the command palette.
   refreshGroupStatus: 'baasSms.history.refreshGroupStatus',
   copyGroupId: 'baasSms.history.copyGroupId',

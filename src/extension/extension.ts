@@ -17,6 +17,7 @@ import { workspaceCampaignRoots } from './mcp/workspaceRoots';
 import { registerModeCommands } from './settings/modeCommands';
 import { OutputLogger } from './outputLogger';
 import { registerSendCommands } from './send/sendCommands';
+import { registerCampaignCommands } from './campaign/campaignCommands';
 import { SendConfirmation } from './send/sendConfirmation';
 import { ledgerFileFor, pollCapMs, sendingSettingsFrom, skipConfirmationForSandbox } from './settings/sendingSettings';
 import { registerSnippetCommand } from './snippets/snippetCommand';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
     registerKeyCommands(apiKeys),
     registerSendCommands({ sendService: runtime.sendService, settings, confirm: confirmation.confirm, logger }),
     registerStatusCommand(runtime.sendService, engine, settings, logger),
+    registerCampaignCommands({ sendService: runtime.sendService, ledger: engine, ledgerFile: runtime.engine.file, settings, logger }),
     teamLedger,
     registerSnippetCommand(locale),
     registerModeCommands(apiKeys, logger),

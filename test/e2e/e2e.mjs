@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readUi } from './manifestUi.mjs';
+import { campaignE2e } from './campaignE2e.mjs';
 
 const argv = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, arr) => (v.startsWith('--') ? a.concat([[v.slice(2), arr[i + 1]]]) : a), []));
 const server = argv.server || 'http://127.0.0.1:18080';
@@ -315,6 +316,7 @@ try {
     check(grew || (await visible(historyRows().filter({ hasText: /2222|3333/ }), 10000)), 'the agent\'s send appears in the history view');
     await shot('agent-history');
   });
+  await stepOf('campaign', () => campaignE2e({ page, folder, shot, check, palette, visible, escape, log, clean, dialog, quickInput }));
 } catch (e) {
   check(false, `unexpected: ${e.message}`);
   await shot('99-error');
