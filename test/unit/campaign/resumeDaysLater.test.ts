@@ -66,4 +66,46 @@ describe('campaign resumed days later (file ledger, emulator)', function () {
     assert.deepEqual(plan.batches.map((b) => emulator.commitsFor(b.idempotency_key)), [1, 1, 1, 1], 'each batch reached the API exactly once');
     assert.equal(resumed.counts.batches.sent, 4);
   });
+  /** Rewrites the campaign's events as if the run died after `index`'s claim event, `ms` ago, before its outcome. */
+  function killedAfterClaim(ledgerFile: string, campaignId: string, index: number, ms: number): void {
+    const file = path.join(campaignsDir(ledgerFile), `${campaignId}.events.jsonl`);
+    const events = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { t: string; index?: number; at: string });
+    const cut = events.findIndex((e) => e.t === 'batch' && e.index === index);
+    assert.ok(cut > 0 && events[cut - 1].t === 'claim' && events[cut - 1].index === index, 'each batch outcome follows its claim event');
+    const kept = events.slice(0, cut).map((e) => ({ ...e, at: new Date(Date.parse(e.at) - ms).toISOString() }));
+    writeFileSync(file, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  }
+
+  it('killed after a batch\'s request, resumed three days later: that batch is unknown, never sent again', async () => {
+    const plan = await planCampaign({ rows }, { message: '#{등급} 고객님, 적립금 안내입니다.', rules: defaultSendingSettings().rules, locale: 'en', isAdvertisement: false, paceMs: 0 });
+    const first = await newRuntime();
+    const record = CampaignRecord.create(campaignsDir(first.engine.file), { started_by: 'tester', started_at: new Date(Date.now() - DAYS_MS).toISOString(), host: 'h', sandbox: false, pace_ms: 0, plan });
+    const controller = new AbortController();
+    await runCampaign(plan, { sendService: first.sendService, ledger: first.engine, record, paceMs: 0, signal: controller.signal, onProgress: (p) => p.batch.index === 2 && controller.abort() });
+    await first.dispose();
+    // Batch 2 reached the API, but the run "died" before writing its outcome; all of it three days ago.
+    killedAfterClaim(first.engine.file, plan.campaign_id, 2, DAYS_MS);
+    ageLedger(first.engine.file, DAYS_MS);
+
+    const later = await newRuntime();
+    const resumed = await runCampaign(plan, { sendService: later.sendService, ledger: later.engine, record: CampaignRecord.open(campaignsDir(later.engine.file), plan.campaign_id), paceMs: 0 });
+    assert.deepEqual(plan.batches.map((b) => emulator.commitsFor(b.idempotency_key)), [1, 1, 1, 1], 'each batch reached the API exactly once');
+    assert.deepEqual(resumed.unknown.map((v) => v.batch.index), [2], 'the batch caught between claim and outcome is listed to check');
+    assert.equal(resumed.counts.batches.sent, 3);
+  });
+
+  it('killed after a batch\'s claim event but before its claim in the ledger, resumed at once: the ledger says unsent, so it is sent', async () => {
+    const plan = await planCampaign({ rows }, { message: '#{등급} 고객님, 적립금 안내입니다.', rules: defaultSendingSettings().rules, locale: 'en', isAdvertisement: false, paceMs: 0 });
+    const first = await newRuntime();
+    const record = CampaignRecord.create(campaignsDir(first.engine.file), { started_by: 'tester', started_at: new Date().toISOString(), host: 'h', sandbox: false, pace_ms: 0, plan });
+    const controller = new AbortController();
+    await runCampaign(plan, { sendService: first.sendService, ledger: first.engine, record, paceMs: 0, signal: controller.signal, onProgress: (p) => p.batch.index === 1 && controller.abort() });
+    record.append({ t: 'claim', at: new Date().toISOString(), index: 2 });
+    await first.dispose();
+
+    const later = await newRuntime();
+    const resumed = await runCampaign(plan, { sendService: later.sendService, ledger: later.engine, record: CampaignRecord.open(campaignsDir(later.engine.file), plan.campaign_id), paceMs: 0 });
+    assert.equal(resumed.stop, 'done');
+    assert.deepEqual(plan.batches.map((b) => emulator.commitsFor(b.idempotency_key)), [1, 1, 1, 1]);
+  });
 });
