@@ -32,9 +32,10 @@ export function presentCampaign(row: CampaignRow, t: Translate, now: Date = new 
     `**${escapeMarkdown(t('Campaign {0}', row.campaignId))}**${sandbox ? ` · ${escapeMarkdown(t('sandbox'))}` : ''}`,
     '',
     ...(info ? [
-      // Markdown joins adjacent lines into one paragraph: each fact gets its own.
+      // Markdown joins adjacent lines into one paragraph: each fact gets its own. The start in local
+      // time with its date (formatTime with an epoch "now" never shortens to today's HH:MM).
       ...(info.file ? [escapeMarkdown(t('Contact list: {0}', info.file)), ''] : []),
-      escapeMarkdown(t('Started by {0} at {1}', info.startedBy, info.startedAt)),
+      escapeMarkdown(t('Started by {0} at {1}', info.startedBy, formatTime(info.startedAt, new Date(0)))),
       '',
       `> ${escapeMarkdown(maskPhonesInText(shorten(info.template, 300))).replace(/\n/g, '\n> ')}`,
     ] : [escapeMarkdown(t('The campaign\'s record is not on this machine (it was started elsewhere): the figures are what the ledger holds.'))]),
