@@ -8,11 +8,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import util from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ensureVscodeEnv, withDirLock } from './vscode-env.mjs';
 import { buildSuite, suiteEntry } from '../test/vscode/build-suite.mjs';
 import { startCodeServer } from '../test/vscode/code-server.mjs';
 import { runSuiteInBrowser } from '../test/vscode/launcher.mjs';
+import { hideInLogs, masked, secretsOf } from '../test/vscode/logMask.mjs';
 import { mcpServerName as readMcpServerName } from '../test/vscode/mcpServerName.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +27,8 @@ const agentDir = path.join(root, 'test', 'vscode', 'fixtures', 'scripted-agent')
 
 const t0 = Date.now();
 const secs = (from) => ((Date.now() - from) / 1000).toFixed(1);
-const log = (...a) => console.error(`[vscode-tests +${secs(t0)}s]`, ...a);
+// Masked (test/vscode/logMask.mjs): an error may quote the suite's URL, which holds the test database's password.
+const log = (...a) => console.error(masked(`[vscode-tests +${secs(t0)}s] ${util.format(...a)}`));
 const timings = {};
 async function step(name, fn) {
   const start = Date.now();
@@ -66,6 +69,8 @@ async function withCodeServer(options, fn) {
   } finally {
     await cs.stop();
     servers.delete(cs);
+    // code-server keeps the last page query (the suite's URL, the test database's password in it) here.
+    fs.rmSync(path.join(options.root, 'data', 'coder.json'), { force: true });
   }
 }
 
@@ -125,6 +130,7 @@ async function runAll(tmp) {
   if (runSuite) {
     // A real PostgreSQL for the team-ledger tests, as mocha's (test/support/postgres.ts), stopped after the suite.
     const pg = await step('postgres', () => startSuitePostgres());
+    hideInLogs(secretsOf({ BAAS_TEST_TEAM_LEDGER_URL: pg.url }));
     results.suite = await step('suite', () => withCodeServer(
       { vsEnv, root: path.join(testRoot, 'suite'), xdgRoot, vsix: [agentVsix], env: hostEnv },
       async (cs) => {

@@ -2,7 +2,8 @@
 // before its request) and completed from the campaign's events (a failure gives its claim back, so
 // only the record remembers it). A claim is looked up with no time limit: a campaign resumed days
 // later must still see the batches it sent, long after the ledger's 24-hour key hold.
-import type { LedgerEngine } from '../ledger/engine/types';
+import { KEY_HOLD_MS } from '../ledger/engine/claimRules';
+import type { Claim, LedgerEngine } from '../ledger/engine/types';
 import type { LedgerEntry } from '../ledger/ledgerRecords';
 import type { CampaignEvent } from './campaignRecord';
 import type { CampaignBatch } from './planTypes';
@@ -18,21 +19,48 @@ export interface BatchView {
 }
 
 export async function batchState(ledger: LedgerEngine, batch: CampaignBatch): Promise<LedgerEntry | undefined> {
-  return ledger.lookupClaim({ key: `key:${batch.idempotency_key}`, fingerprint: '', holdMs: Number.POSITIVE_INFINITY });
+  return ledger.lookupClaim(claimOf(batch));
 }
 
-export async function batchViews(ledger: LedgerEngine, batches: CampaignBatch[], events: CampaignEvent[]): Promise<BatchView[]> {
-  const lastError = new Map<number, { code: string; message: string }>();
-  for (const event of events) if (event.t === 'batch' && event.outcome === 'failed' && event.error) lastError.set(event.index, event.error);
+function claimOf(batch: CampaignBatch): Claim {
+  return { key: `key:${batch.idempotency_key}`, fingerprint: '', holdMs: Number.POSITIVE_INFINITY };
+}
+
+/** Every batch's claim: in one read where the engine offers it (the file engine; one at a time, it reads the file back to each batch). */
+async function batchStates(ledger: LedgerEngine, batches: CampaignBatch[]): Promise<Array<LedgerEntry | undefined>> {
+  if (ledger.lookupClaims) return ledger.lookupClaims(batches.map(claimOf));
+  const entries: Array<LedgerEntry | undefined> = [];
+  for (const batch of batches) entries.push(await batchState(ledger, batch));
+  return entries;
+}
+
+type BatchEvent = Extract<CampaignEvent, { t: 'batch' | 'claim' }>;
+
+export async function batchViews(ledger: LedgerEngine, batches: CampaignBatch[], events: CampaignEvent[], now = Date.now()): Promise<BatchView[]> {
+  const last = new Map<number, BatchEvent>();
+  for (const event of events) if (event.t === 'batch' || event.t === 'claim') last.set(event.index, event);
   const views: BatchView[] = [];
-  for (const batch of batches) {
-    const entry = await batchState(ledger, batch);
+  const entries = await batchStates(ledger, batches);
+  for (const [i, batch] of batches.entries()) {
+    const entry = entries[i];
+    const event = last.get(batch.index);
     if (entry) views.push({ batch, state: entry.outcome, entry, ...(entry.error ? { error: entry.error } : {}) });
-    else if (lastError.has(batch.index)) views.push({ batch, state: 'failed', error: lastError.get(batch.index) });
+    // No claim found, yet the record says the batch went out or may have: the file engine only knows
+    // the last day's claims, so a campaign resumed later must not take such a batch for unsent.
+    else if (event?.t === 'batch') views.push({ batch, state: event.outcome, ...(event.error ? { error: event.error } : {}) });
+    // A run died between this batch's claim and its outcome. Within the key hold the ledger's answer
+    // (no claim: never reserved, so never requested) is the truth; past it the ledger may have
+    // forgotten the claim, so the batch may have gone out.
+    else if (event?.t === 'claim' && now - Date.parse(event.at) >= KEY_HOLD_MS) views.push({ batch, state: 'unknown', error: STALE_CLAIM });
     else views.push({ batch, state: 'open' });
   }
   return views;
 }
+
+const STALE_CLAIM = {
+  code: 'OUTCOME_UNKNOWN',
+  message: 'A run stopped while this batch was being sent, and the ledger no longer holds its claim: check it before sending its recipients again.',
+};
 
 export interface CampaignCounts {
   batches: Record<BatchState, number>;

@@ -28,6 +28,8 @@ export type BatchOutcome = 'sent' | 'failed' | 'unknown';
 export type CampaignEvent =
   | { t: 'run'; at: string; by: string; action: 'start' | 'resume' }
   | { t: 'stop'; at: string; reason: StopReason; detail?: string }
+  /** Written just before a batch goes to the send path: what a run killed before its outcome leaves. */
+  | { t: 'claim'; at: string; index: number }
   | { t: 'batch'; at: string; index: number; outcome: BatchOutcome; send_id?: string; group_id?: number; error?: { code: string; message: string } };
 
 export type StopReason = 'done' | 'cancelled' | 'night' | 'limit' | 'error';
@@ -83,22 +85,27 @@ export class CampaignRecord {
   }
 
   events(): CampaignEvent[] {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(this.dir, `${this.id}.events.jsonl`), 'utf8');
-    } catch {
-      return [];
-    }
-    const events: CampaignEvent[] = [];
-    for (const line of text.split('\n')) {
-      try {
-        if (line.trim()) events.push(JSON.parse(line) as CampaignEvent);
-      } catch {
-        // A line cut by a crash mid-write is skipped: the ledger still knows that batch.
-      }
-    }
-    return events;
+    return readCampaignEvents(this.dir, this.id);
   }
+}
+
+/** The events of campaign `id` in `dir`, without reading its (large) start record: the history tree asks often. */
+export function readCampaignEvents(dir: string, id: string): CampaignEvent[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, `${id}.events.jsonl`), 'utf8');
+  } catch {
+    return [];
+  }
+  const events: CampaignEvent[] = [];
+  for (const line of text.split('\n')) {
+    try {
+      if (line.trim()) events.push(JSON.parse(line) as CampaignEvent);
+    } catch {
+      // A line cut by a crash mid-write is skipped: the ledger still knows that batch.
+    }
+  }
+  return events;
 }
 
 function startFile(dir: string, id: string): string {

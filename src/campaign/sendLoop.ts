@@ -78,6 +78,9 @@ export async function runCampaign(plan: CampaignPlan, options: CampaignRunOption
       break;
     }
     requested = true;
+    // Before the ledger's claim: should the process die before the outcome below, a resume long after
+    // the ledger's key hold still sees that this batch may have gone out (batchStates.ts).
+    record.append({ t: 'claim', at: at(), index: batch.index });
     const event = await sendBatch(plan, batch, options);
     record.append({ ...event, at: at() });
     if (event.outcome !== 'failed') committed += batch.recipients.length;

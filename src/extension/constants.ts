@@ -44,6 +44,8 @@ export const TREE_ITEM_CONTEXT = {
   send: 'baasSmsSend',
   recipient: 'baasSmsRecipient',
   loadMore: 'baasSmsLoadMore',
+  /** A campaign (its batches below): Resume Campaign, Export Delivery Report. The node carries `campaignId`. */
+  campaign: 'baasSmsCampaign',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of package.json. */

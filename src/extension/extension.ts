@@ -13,6 +13,7 @@ import { registerKeyCommands } from './settings/keyCommands';
 import { t } from './l10n';
 import { McpHostController } from './mcp/mcpHostController';
 import { BaasMcpProvider, registerMcpProvider } from './mcp/mcpProvider';
+import { workspaceCampaignRoots } from './mcp/workspaceRoots';
 import { registerModeCommands } from './settings/modeCommands';
 import { OutputLogger } from './outputLogger';
 import { registerSendCommands } from './send/sendCommands';
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): BaasSmsExtensionApi 
   const engine = ledger!;
   const confirmation = new SendConfirmation(() => skipConfirmationForSandbox(config()), logger);
   const mcpHost = new McpHostController(
-    { sendService: runtime.sendService, ledger: engine, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME },
+    { sendService: runtime.sendService, ledger: engine, settings, logger, confirmSend: confirmation.confirm, serverName: MCP_SERVER_NAME, campaignRoots: workspaceCampaignRoots },
     logger,
   );
   const mcpProvider = new BaasMcpProvider(mcpHost, apiKeys, settings);

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import type { Logger } from '../core/logger';
 import { parseRecord, type LedgerRecord } from './ledgerRecords';
+import { writtenRecord } from './writtenLines';
 
 const NEWLINE = 0x0a;
 const MAX_CHUNK_BYTES = 1024 * 1024;
@@ -150,7 +151,9 @@ export class LedgerReader {
       if (to > from) {
         const line = bytes.subarray(from, to);
         if (!needles || needles.some((needle) => line.includes(needle))) {
-          const record = line.every((byte) => byte === 0x20 || byte === 0x0d || byte === 0x09) ? null : parseRecord(line.toString('utf8'));
+          // A line this process has just written comes back as the record it was written from.
+          const record = writtenRecord(this.file, line)
+            ?? (line.every((byte) => byte === 0x20 || byte === 0x0d || byte === 0x09) ? null : parseRecord(line.toString('utf8')));
           if (record) records.push(record);
           else if (record === undefined) this.warnOnce(offset + from, line.length);
         }

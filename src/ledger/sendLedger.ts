@@ -113,6 +113,24 @@ export class SendLedger {
     return remembered && this.present({ ...remembered });
   }
 
+  /** get() for many ids in one backward read, which stops once all are found; ids not in the ledger are left out. */
+  getMany(ids: string[]): Map<string, LedgerEntry> {
+    const wanted = new Set(ids);
+    const found = new Map<string, LedgerEntry>();
+    if (wanted.size === 0) return found;
+    this.reader.refresh();
+    for (const { pending, overlay } of this.sendsNewestFirst()) {
+      if (!wanted.has(pending.id) || found.has(pending.id)) continue;
+      found.set(pending.id, this.present(mergeRecords(pending, overlay)));
+      if (found.size === wanted.size) return found;
+    }
+    for (const id of wanted) {
+      const remembered = this.written.get(id);
+      if (remembered && !found.has(id)) found.set(id, this.present({ ...remembered }));
+    }
+    return found;
+  }
+
   /** The send that produced BaaS group `groupId`, if it is in this ledger. */
   findByGroupId(groupId: number): LedgerEntry | undefined {
     this.reader.refresh();

@@ -11,6 +11,13 @@ const SEP = `(?:\\s*[${DASH}.]\\s*|\\s+)?`;
 const MOBILE = new RegExp(`^(?:(?:\\+\\s*|00)?82${SEP}0?|0)10${SEP}(\\d{4})${SEP}(\\d{4})$`);
 const CALLBACK_CHARS = new RegExp(`^\\d(?:[\\d\\s${DASH}.]*\\d)?$`);
 const INTERNATIONAL_PREFIX = /^(?:\+\s*|00)82\s*[-.]?\s*/;
+/** The form this function returns: MOBILE takes it unchanged, so it needs no rewriting (a campaign's 1,000 a batch, already normalised by its plan). */
+const CANONICAL_MOBILE = /^010-\d{4}-\d{4}$/;
+
+/** True for a number already in the one form the API takes (`010-1234-5678`): normalizePhoneNumber returns it as it is. */
+export function isCanonicalMobile(input: unknown): input is string {
+  return typeof input === 'string' && CANONICAL_MOBILE.test(input);
+}
 
 /**
  * `01012345678`, `010 1234 5678`, `010.1234.5678`, `+82 10-1234-5678`, `+821012345678`, `82-10-1234-5678`
@@ -18,6 +25,7 @@ const INTERNATIONAL_PREFIX = /^(?:\+\s*|00)82\s*[-.]?\s*/;
  * throws INVALID_PHONE_NUMBER naming `field` and the input.
  */
 export function normalizePhoneNumber(input: string, field = 'phone_number'): string {
+  if (isCanonicalMobile(input)) return input;
   const match = typeof input === 'string' ? MOBILE.exec(toHalfWidth(input).trim()) : null;
   if (!match) throw new BaasSmsError('INVALID_PHONE_NUMBER', { field, params: { input: String(input) } });
   return `010-${match[1]}-${match[2]}`;

@@ -45,7 +45,8 @@ export class RecentSends {
   }
 
   private forgetExpired(): void {
-    const windowMs = Math.max(this.windowMs(), 0);
-    for (const [key, send] of this.sends) if (send.at !== undefined && this.now() - send.at > windowMs) this.sends.delete(key);
+    // One clock reading for the sweep: the map holds every send of the window (a campaign's batches too).
+    const oldest = this.now() - Math.max(this.windowMs(), 0);
+    for (const [key, send] of this.sends) if (send.at !== undefined && send.at < oldest) this.sends.delete(key);
   }
 }

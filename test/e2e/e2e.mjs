@@ -317,6 +317,7 @@ try {
     await shot('agent-history');
   });
   await stepOf('campaign', () => campaignE2e({ page, folder, shot, check, palette, visible, escape, log, clean, dialog, quickInput }));
+  await stepOf('campaign-tree', async () => (await import('./campaignTreeE2e.mjs')).campaignTreeStep({ page, folder, shot, check, log, palette, openHistoryView, escape }));
 } catch (e) {
   check(false, `unexpected: ${e.message}`);
   await shot('99-error');

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { hideInLogs, masked, secretsOf } from './logMask.mjs';
 
 // The workbench's own chatter that the extension host forwards between the test markers.
 const NOISE = /^\[(ChatModelSelection|AgentHost|AccountPolicyGate)\]/;
@@ -20,17 +21,12 @@ const NOISE = /^\[(ChatModelSelection|AgentHost|AccountPolicyGate)\]/;
  * @returns {Promise<number>} 0 when mocha passed, 1 when a test failed, 2 on a runner timeout
  */
 export async function runSuiteInBrowser(o) {
-  const server = new URL(o.server);
-  const out = o.out || ((line) => console.log(line));
-  const remote = (p) => `vscode-remote://${server.host}${path.resolve(p)}`; // code-server's remote authority = HTTP host
-  const payload = JSON.stringify([
-    ['extensionDevelopmentPath', remote(o.ext)],
-    ['extensionTestsPath', remote(o.tests)],
-    ['skipWelcome', 'true'],
-    ['skipReleaseNotes', 'true'],
-    ...(o.env ? [['extensionEnvironment', JSON.stringify(o.env)]] : []), // -> process.env of the extension host
-  ]);
-  const url = `${server.origin}/?folder=${encodeURIComponent(path.resolve(o.folder))}&payload=${encodeURIComponent(payload)}`;
+  const url = suitePageUrl(o);
+  // The page URL (and so a browser error quoting it) and the extension host's lines may carry the
+  // environment's secrets, the test database's password among them: every line is masked.
+  hideInLogs(secretsOf(o.env));
+  const print = o.out || ((line) => console.log(line));
+  const out = (line) => print(masked(line));
   const t0 = Date.now();
   const log = (...a) => out(`[suite ${((Date.now() - t0) / 1000).toFixed(1)}s] ${util.format(...a)}`);
 
@@ -65,6 +61,20 @@ export async function runSuiteInBrowser(o) {
     await ctx.close().catch(() => {});
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** The workbench URL that runs the tests; the extension host's environment (secrets too) rides in its payload. */
+export function suitePageUrl(o) {
+  const server = new URL(o.server);
+  const remote = (p) => `vscode-remote://${server.host}${path.resolve(p)}`; // code-server's remote authority = HTTP host
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(o.ext)],
+    ['extensionTestsPath', remote(o.tests)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+    ...(o.env ? [['extensionEnvironment', JSON.stringify(o.env)]] : []), // -> process.env of the extension host
+  ]);
+  return `${server.origin}/?folder=${encodeURIComponent(path.resolve(o.folder))}&payload=${encodeURIComponent(payload)}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -68,7 +68,7 @@ export function presentSend(entry: LedgerEntry, t: Translate, now: Date = new Da
   };
 }
 
-function stateOf(entry: LedgerEntry, t: Translate): { text: string; icon: IconSpec } {
+export function stateOf(entry: LedgerEntry, t: Translate): { text: string; icon: IconSpec } {
   switch (entry.outcome) {
     case 'pending':
       return { text: t('sending…'), icon: ICONS.sending };

@@ -11,6 +11,8 @@ import type { SendService } from '../../sending/sendService';
 import { isOpenGroup } from '../../sending/sendService';
 import { POLL_MAX_AGE_MS } from '../constants';
 import type { SwitchingLedgerEngine } from '../teamLedger/switchingEngine';
+import type { Recipient } from '../../core/types';
+import { CampaignRecords, readRows, type RowsPage } from './campaignHistory';
 import { FinalStateTracker } from './finalStateTracker';
 import { watchLedgerFile } from './ledgerFileWatcher';
 import { StatusPoller } from './statusPoller';
@@ -20,7 +22,7 @@ const WATCHED_ENTRIES = 100;
 /** How long notices from the team ledger are gathered before the history is read again. */
 const LISTEN_BURST_MS = 150;
 
-export type HistoryLedger = Pick<SwitchingLedgerEngine, 'kind' | 'location' | 'list' | 'get' | 'onDidChange' | 'onDidSwitch' | 'listen'>;
+export type HistoryLedger = Pick<SwitchingLedgerEngine, 'kind' | 'location' | 'list' | 'get' | 'lookupClaim' | 'onDidChange' | 'onDidSwitch' | 'listen'>;
 
 export interface HistoryServiceOptions {
   ledger: HistoryLedger;
@@ -48,8 +50,10 @@ export class HistoryService {
   private listenError: string | undefined;
   private readError: string | undefined;
   private disposed = false;
+  private readonly campaigns: CampaignRecords;
 
   constructor(private readonly options: HistoryServiceOptions) {
+    this.campaigns = new CampaignRecords(options.ledgerFile);
     this.poller = new StatusPoller({
       openGroups: () => this.openGroups(),
       refresh: (entries) => options.sendService.refreshOpenGroups(entries),
@@ -92,6 +96,30 @@ export class HistoryService {
     } catch (error) {
       this.setReadError(toBaasSmsError(error));
       return { entries: [], has_more: false };
+    }
+  }
+
+  /** The newest `count` rows: sends, and campaigns (each one row, with its batches); like newest(), it starts following. */
+  async rows(count: number): Promise<Omit<RowsPage, 'entries'>> {
+    if (!this.watching) void this.watch();
+    try {
+      const { rows, has_more, entries } = await readRows(this.options.ledger, this.campaigns, count);
+      // A campaign's batches beyond the usual window are watched (and polled) with it.
+      this.watchedCount = Math.max(WATCHED_ENTRIES, entries.length);
+      this.setReadError(undefined);
+      return { rows, has_more };
+    } catch (error) {
+      this.setReadError(toBaasSmsError(error));
+      return { rows: [], has_more: false };
+    }
+  }
+
+  /** The recipients a campaign's batch will go to, for a batch not sent yet (from the campaign's record). */
+  plannedRecipients(campaignId: string, index: number): Recipient[] {
+    try {
+      return this.campaigns.plannedRecipients(campaignId, index);
+    } catch {
+      return [];
     }
   }
 
@@ -167,7 +195,8 @@ export class HistoryService {
       // On a team ledger, each window polls and announces its own machine's sends, not the team's.
       const mine = this.team ? entries.filter((e) => e.owner?.host === currentOwner().host) : entries;
       this.watched = mine;
-      for (const finished of this.tracker.observe(mine)) this.options.onGroupFinished(finished);
+      // A campaign's batches finish by the dozen: its node shows them, one notification each would bury the user.
+      for (const finished of this.tracker.observe(mine)) if (!finished.campaign_id) this.options.onGroupFinished(finished);
       this.poller.poke();
     } catch (error) {
       this.options.logger.debug(`history: ledger read failed: ${toBaasSmsError(error).describe('en').message}`);
@@ -176,7 +205,8 @@ export class HistoryService {
 
   private openGroups(): LedgerEntry[] {
     const oldest = Date.now() - POLL_MAX_AGE_MS;
-    return this.watched.slice(0, WATCHED_ENTRIES).filter((e) => isOpenGroup(e) && Date.parse(e.created_at) >= oldest);
+    // Beyond the newest sends, the batches of campaigns shown are polled too: their node counts deliveries.
+    return this.watched.filter((e, i) => (i < WATCHED_ENTRIES || e.campaign_id) && isOpenGroup(e) && Date.parse(e.created_at) >= oldest);
   }
 
   private setListenError(error: BaasSmsError | undefined): void {

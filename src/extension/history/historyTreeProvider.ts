@@ -1,16 +1,23 @@
-// The history tree: sends newest first, each expandable to its recipients, with a "Load more" item.
-// It draws what HistoryService answers and redraws on refresh(); following the ledger, polling and
-// the "finished" notifications are the service's.
+// The history tree: sends newest first, each expandable to its recipients; a campaign is one node
+// (placed by its newest batch) expandable to its batches, each to its recipients; then a "Load
+// more" item. It draws what HistoryService answers and redraws on refresh(); following the ledger,
+// polling and the "finished" notifications are the service's.
 import * as vscode from 'vscode';
 import type { LedgerEntry } from '../../ledger/sendLedger';
 import { COMMANDS, HISTORY_PAGE_SIZE, TREE_ITEM_CONTEXT } from '../constants';
 import { t } from '../l10n';
-import { presentRecipient, presentSend, recipientRows, type IconSpec, type RecipientRow } from './historyPresentation';
+import {
+  batchItem, batchNodes, batchRecipients, campaignItem, campaignNode, withPresentation,
+  type BatchNode, type CampaignNode, type RecipientNode,
+} from './campaignNodes';
+import { presentRecipient, presentSend, recipientRows } from './historyPresentation';
 import type { HistoryService } from './historyService';
 
 export type HistoryNode =
   | { kind: 'send'; entry: LedgerEntry }
-  | { kind: 'recipient'; sendId: string; index: number; row: RecipientRow }
+  | CampaignNode
+  | BatchNode
+  | RecipientNode
   | { kind: 'loadMore' };
 
 export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>, vscode.Disposable {
@@ -25,7 +32,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
     this.changed.fire();
   }
 
-  /** Shows one more page of older sends. */
+  /** Shows one more page of older sends (a campaign counts as one). */
   loadMore(): void {
     this.pages++;
     this.refresh();
@@ -33,10 +40,12 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
 
   async getChildren(node?: HistoryNode): Promise<HistoryNode[]> {
     if (!node) {
-      const { entries, has_more } = await this.history.newest(this.pages * HISTORY_PAGE_SIZE);
-      const sends: HistoryNode[] = entries.map((entry) => ({ kind: 'send', entry }));
-      return has_more ? [...sends, { kind: 'loadMore' }] : sends;
+      const { rows, has_more } = await this.history.rows(this.pages * HISTORY_PAGE_SIZE);
+      const nodes: HistoryNode[] = rows.map((row) => (row.kind === 'send' ? { kind: 'send', entry: row.entry } : campaignNode(row.campaign)));
+      return has_more ? [...nodes, { kind: 'loadMore' }] : nodes;
     }
+    if (node.kind === 'campaign') return batchNodes(node);
+    if (node.kind === 'batch') return batchRecipients(node, this.history);
     if (node.kind !== 'send') return [];
     const entry = (await this.history.entry(node.entry.id)) ?? node.entry;
     return recipientRows(entry).map((row, index) => ({ kind: 'recipient', sendId: entry.id, index, row }));
@@ -51,22 +60,18 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
       item.command = { command: COMMANDS.loadMoreHistory, title: t('Load more…') };
       return item;
     }
+    if (node.kind === 'campaign') return campaignItem(node);
+    if (node.kind === 'batch') return batchItem(node);
     if (node.kind === 'recipient') {
       const shown = presentRecipient(node.row, t);
-      const item = new vscode.TreeItem(shown.label, vscode.TreeItemCollapsibleState.None);
+      const item = withPresentation(new vscode.TreeItem(shown.label, vscode.TreeItemCollapsibleState.None), shown);
       item.id = `${node.sendId}/${node.index}`;
-      item.description = shown.description;
-      item.tooltip = shown.tooltip;
-      item.iconPath = themeIcon(shown.icon);
       item.contextValue = TREE_ITEM_CONTEXT.recipient;
       return item;
     }
     const shown = presentSend(node.entry, t);
-    const item = new vscode.TreeItem(shown.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = withPresentation(new vscode.TreeItem(shown.label, vscode.TreeItemCollapsibleState.Collapsed), shown);
     item.id = node.entry.id;
-    item.description = shown.description;
-    item.tooltip = shown.tooltip;
-    item.iconPath = themeIcon(shown.icon);
     item.contextValue = node.entry.group_id !== undefined ? TREE_ITEM_CONTEXT.group : TREE_ITEM_CONTEXT.send;
     return item;
   }
@@ -74,8 +79,4 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-function themeIcon(icon: IconSpec): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
 }

@@ -16,7 +16,7 @@ import { showError } from '../showError';
 export function registerHistoryView(provider: HistoryTreeProvider, history: HistoryService, sendService: SendService, locale: () => Locale, logger: Logger): vscode.Disposable {
   const view = vscode.window.createTreeView(VIEWS.history, { treeDataProvider: provider, showCollapseAll: true });
   const refreshGroup = async (node?: HistoryNode): Promise<void> => {
-    const groupId = node?.kind === 'send' ? node.entry.group_id : undefined;
+    const groupId = node?.kind === 'send' || node?.kind === 'batch' ? node.entry?.group_id : undefined;
     if (groupId === undefined) return;
     try {
       await sendService.getStatus(groupId);
@@ -41,7 +41,8 @@ export function registerHistoryView(provider: HistoryTreeProvider, history: Hist
     vscode.commands.registerCommand(COMMANDS.refreshHistory, () => history.refreshOpenGroups()),
     vscode.commands.registerCommand(COMMANDS.refreshGroupStatus, refreshGroup),
     vscode.commands.registerCommand(COMMANDS.copyGroupId, async (node?: HistoryNode) => {
-      if (node?.kind === 'send' && node.entry.group_id !== undefined) await vscode.env.clipboard.writeText(String(node.entry.group_id));
+      const groupId = node?.kind === 'send' || node?.kind === 'batch' ? node.entry?.group_id : undefined;
+      if (groupId !== undefined) await vscode.env.clipboard.writeText(String(groupId));
     }),
     vscode.commands.registerCommand(COMMANDS.loadMoreHistory, () => provider.loadMore()),
   );

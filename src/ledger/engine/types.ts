@@ -52,6 +52,8 @@ export interface LedgerEngine {
   open(): Promise<LedgerEntry[]>;
   /** The earlier send that holds `claim` now, if any (a read; the claim itself is taken by reserve). */
   lookupClaim(claim: Claim): Promise<LedgerEntry | undefined>;
+  /** lookupClaim for many claims at once (a campaign's batches), where one read serves them all; optional. */
+  lookupClaims?(claims: Claim[]): Promise<Array<LedgerEntry | undefined>>;
   /**
    * Atomically: takes the claim unless an earlier send holds it, checks and spends the budget
    * (throws SPEND_LIMIT_EXCEEDED, spending nothing), and writes the pending record.

@@ -62,8 +62,9 @@ describe('campaign send loop (SendService, file ledger, emulator)', function () 
     const again = await runCampaign(plan, opts(record));
     assert.equal(again.sentThisRun, 0);
     assert.deepEqual(keys(plan), [1, 1, 1, 1]);
-    const kinds = record.events().map((e) => (e.t === 'batch' ? `${e.index}:${e.outcome}` : e.t));
-    assert.deepEqual(kinds, ['1:sent', '2:sent', '3:sent', '4:sent', 'stop', 'stop']);
+    const kinds = record.events().map((e) => (e.t === 'batch' ? `${e.index}:${e.outcome}` : e.t === 'claim' ? `${e.index}:claim` : e.t));
+    // Each batch's claim event comes before its request, its outcome after.
+    assert.deepEqual(kinds, ['1:claim', '1:sent', '2:claim', '2:sent', '3:claim', '3:sent', '4:claim', '4:sent', 'stop', 'stop']);
   });
 
   it('cancel stops between batches; resume sends exactly the rest', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BaasSmsError } from '../../../src/core/errors';
-import { normalizeCallbackNumber, normalizePhoneNumber } from '../../../src/messaging/phone';
+import { isCanonicalMobile, normalizeCallbackNumber, normalizePhoneNumber } from '../../../src/messaging/phone';
 import { catchBaasError } from './catchBaasError';
 
 const API_MOBILE = /^010-\d{4}-\d{4}$/;
@@ -70,6 +70,36 @@ describe('normalizePhoneNumber', () => {
     }), { numRuns: 1000 });
   });
 });
+
+describe('isCanonicalMobile (the short cut normalizePhoneNumber takes)', () => {
+  it('holds for every number normalizePhoneNumber returns, so a normalised list takes the short cut', () => {
+    fc.assert(fc.property(fourDigits, fourDigits, fc.nat(15), (a, b, i) => {
+      assert.ok(isCanonicalMobile(normalizePhoneNumber(typedForms(a, b)[i])));
+    }));
+  });
+
+  it('accepts only what the full pattern also accepts, unchanged', () => {
+    // A space on each side keeps normalizePhoneNumber off the short cut: trim, then the full pattern.
+    const nearMiss = fc.string({ unit: fc.constantFrom(...'0123456789-'), maxLength: 16 });
+    fc.assert(fc.property(fc.oneof(nearMiss, fc.tuple(fourDigits, fourDigits).map(([a, b]) => `010-${a}-${b}`)), (input) => {
+      if (isCanonicalMobile(input)) assert.equal(normalizePhoneNumber(` ${input} `), input);
+      else assert.notEqual(catchBaasErrorOrValue(() => normalizePhoneNumber(input)), input);
+    }), { numRuns: 2000 });
+  });
+
+  it('is false for anything but a string', () => {
+    for (const input of [undefined, null, 1012345678, ['010-1234-5678'], { phone: '010-1234-5678' }]) assert.equal(isCanonicalMobile(input), false);
+  });
+});
+
+/** The value, or the thrown error's code: for checking that an input did not come back unchanged. */
+function catchBaasErrorOrValue(run: () => string): string {
+  try {
+    return run();
+  } catch (error) {
+    return error instanceof BaasSmsError ? error.code : String(error);
+  }
+}
 
 describe('normalizeCallbackNumber', () => {
   it('hyphenates each kind of Korean sender number', () => {

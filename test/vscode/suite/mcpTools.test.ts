@@ -1,7 +1,11 @@
 // The in-process MCP server as VS Code itself uses it: the provider's definition starts, VS Code's own
 // MCP client discovers the tools, and `vscode.lm.invokeTool` sends in the sandbox through the same
-// runtime the tree shows; a declined confirmation sends nothing.
+// runtime the tree shows; a declined confirmation sends nothing; plan_campaign reads a contact list
+// from the workspace folder, and from nowhere else.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BaasSmsExtensionApi } from '../../../src/extension/api';
 import { CONFIG_SECTION, EXTENSION_ID, isOwnMcpTool, SETTINGS } from '../../../src/extension/constants';
@@ -112,6 +116,37 @@ describe('MCP tools through VS Code\'s own MCP client (sandbox)', function () {
     assert.match(text, /CONFIRMATION_DECLINED/);
     const after = api.runtime.ledger.list({ limit: 100 }).entries.map((e) => e.id);
     assert.deepStrictEqual(after, before, 'nothing new in the ledger');
+  });
+
+  it('plan_campaign plans a contact list in the workspace folder by its path (absolute or relative) and refuses one outside it', async () => {
+    const tool = vscode.lm.tools.map((t) => t.name).find((name) => isOwnMcpTool(name, 'plan_campaign'));
+    assert.ok(tool, 'plan_campaign is among the discovered tools');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder && folder.uri.scheme === 'file', 'code-server opened a workspace folder on disk');
+    const dir = fs.mkdtempSync(path.join(folder.uri.fsPath, 'campaign-list-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'baas-outside-'));
+    const csv = '\ufeff이름,휴대폰\r\n홍길동,010-1234-5678\r\n김철수,010 2222 3333\r\n홍길동,010-1234-5678\r\n이상한,12345\r\n';
+    fs.writeFileSync(path.join(dir, 'contacts.csv'), csv);
+    fs.writeFileSync(path.join(outside, 'contacts.csv'), csv);
+    const plan = async (filePath: string): Promise<string> => resultText(await vscode.lm.invokeTool(tool, {
+      input: { file_path: filePath, message: '#{이름}님, 이번 달 적립금 안내입니다.' }, toolInvocationToken: undefined,
+    }));
+    try {
+      const before = api.runtime.ledger.list({ limit: 100 }).entries.length;
+      for (const filePath of [path.join(dir, 'contacts.csv'), path.relative(folder.uri.fsPath, path.join(dir, 'contacts.csv'))]) {
+        const text = await plan(filePath);
+        const out = JSON.parse(text) as { counts: Record<string, number>; invalid_rows: Array<{ row: number }>; batches: Array<{ message: string }>; next_step: string };
+        assert.deepStrictEqual(out.counts, { rows_read: 4, valid_recipients: 2, invalid_rows: 1, duplicates_dropped: 1 }, text);
+        assert.deepStrictEqual(out.invalid_rows.map((r) => r.row), [5]);
+        assert.deepStrictEqual(out.batches.map((b) => b.message).sort(), ['김철수님, 이번 달 적립금 안내입니다.', '홍길동님, 이번 달 적립금 안내입니다.']);
+        assert.match(out.next_step, /human action/);
+      }
+      assert.match(await plan(path.join(outside, 'contacts.csv')), /CAMPAIGN_PATH_NOT_ALLOWED/);
+      assert.strictEqual(api.runtime.ledger.list({ limit: 100 }).entries.length, before, 'planning sends nothing');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('the same tool through the palette path: Check Message Status answers for a group the agent sent', async () => {

@@ -16,6 +16,7 @@ import { currentOwner, ownerGone } from '../owner';
 import type { BudgetUsage, Claim, LedgerEngine, ReserveAnswer, ReserveRequest } from '../types';
 import { entryFromRow, ledgerUnavailable, SEND_COLUMNS, type SendRow } from './rows';
 import { migrate } from './schema';
+import { LostCommits } from './lostCommit';
 import { listenForSends, type SendListener } from './sendListener';
 
 export interface PostgresEngineOptions {
@@ -53,6 +54,7 @@ export class PostgresLedgerEngine implements LedgerEngine {
   private readonly listeners = new Set<(entry: LedgerEntry) => void>();
   /** Sends this instance reserved and has not settled: the base of their outcome if the database is gone by then. */
   private readonly inFlight = new Map<string, LedgerEntry>();
+  private readonly lostCommits: LostCommits;
 
   /** Construction connects to nothing; open() does. Throws LEDGER_UNAVAILABLE for a malformed URL. */
   constructor(url: string, options: PostgresEngineOptions = {}) {
@@ -73,6 +75,8 @@ export class PostgresLedgerEngine implements LedgerEngine {
       query_timeout: waitMs + 5_000,
       options: `-c lock_timeout=${waitMs} -c idle_in_transaction_session_timeout=${waitMs + 5_000}`,
     });
+    this.lostCommits = new LostCommits({ query: (sql, params) => this.query(sql, params), location: this.location, setting: this.setting,
+      settleFailed: (id, error) => this.settle(id, { outcome: 'failed', error }, "AND outcome = 'pending'"), warn: (text) => this.logger.warn(`send ledger ${this.location}: ${this.redact(text)}`) });
     // An idle connection the server drops must not crash the process; the next query reconnects.
     this.pool.on('error', (error) => this.logger.warn(`send ledger ${this.location}: idle connection lost (${this.redact(error.message)})`));
   }
@@ -99,19 +103,36 @@ export class PostgresLedgerEngine implements LedgerEngine {
     return claimHolds(earlier, claim, rows[0].now.getTime()) ? earlier : undefined;
   }
 
-  reserve(request: ReserveRequest): Promise<ReserveAnswer> {
-    return this.withClient(async (client) => {
-      await client.query('BEGIN');
-      try {
-        const answer = await this.reserveIn(client, request);
-        await client.query(answer.entry ? 'COMMIT' : 'ROLLBACK');
-        if (answer.entry) this.inFlight.set(answer.entry.id, this.emit(answer.entry));
-        return answer;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    });
+  async reserve(request: ReserveRequest): Promise<ReserveAnswer> {
+    if (this.lostCommits.size) await this.lostCommits.settle();
+    try {
+      return await this.withClient((client) => this.reserveWith(client, request));
+    } catch (error) {
+      if (this.lostCommits.size) await this.lostCommits.settle(); // now that the broken connection is let go
+      throw error;
+    }
+  }
+
+  private async reserveWith(client: PoolClient, request: ReserveRequest): Promise<ReserveAnswer> {
+    await client.query('BEGIN');
+    let entry: LedgerEntry;
+    try {
+      const answer = await this.reserveIn(client, request);
+      if (!answer.entry) return await client.query('ROLLBACK').then(() => answer);
+      entry = answer.entry;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    try {
+      await client.query('COMMIT');
+    } catch (error) {
+      // Committed or not, we cannot tell: not sent, and settled as lostCommit.ts says.
+      this.lostCommits.add(entry.id, client);
+      throw error;
+    }
+    this.inFlight.set(entry.id, this.emit(entry));
+    return { entry };
   }
 
   private async reserveIn(client: PoolClient, { init, claim, budget }: ReserveRequest): Promise<ReserveAnswer> {
@@ -217,6 +238,7 @@ export class PostgresLedgerEngine implements LedgerEngine {
 
   /** A pending send whose process is gone (or is older than the stale age) reads as unknown. */
   private present(entry: LedgerEntry): LedgerEntry {
+    if (entry.outcome === 'pending' && this.lostCommits.has(entry.id)) return { ...entry, outcome: 'failed', error: this.lostCommits.error };
     return this.interrupted(entry) ? { ...entry, outcome: 'unknown', error: interruptedError() } : entry;
   }
 
@@ -246,6 +268,9 @@ export class PostgresLedgerEngine implements LedgerEngine {
     } catch (error) {
       throw ledgerUnavailable(error, this.location, this.password, this.setting);
     }
+    // A checked-out connection that breaks emits 'error' (the pool hears idle ones only): unheard, it ends the process.
+    const lost = (error: Error): void => this.logger.warn(`send ledger ${this.location}: connection lost (${this.redact(error.message)})`);
+    client.on('error', lost);
     let failed = false;
     try {
       return await task(client);
@@ -253,7 +278,8 @@ export class PostgresLedgerEngine implements LedgerEngine {
       failed = true;
       throw ledgerUnavailable(error, this.location, this.password, this.setting);
     } finally {
-      // A connection that failed mid-transaction (a timeout, say) is not handed to the next send.
+      // A connection that failed mid-transaction (a timeout, say) is not handed to the next send (nor unheard).
+      if (!failed) client.removeListener('error', lost);
       client.release(failed);
     }
   }

@@ -108,6 +108,22 @@ describe('team ledger in the extension (switching engine + history, real Postgre
     }
   });
 
+  it('lookupClaims answers what lookupClaim answers, on the file (one read) and after the switch on PostgreSQL (each in turn)', async () => {
+    const local = await runtime.sendService.send(SMS, { origin: 'test', idempotencyKey: 'lookup-file' });
+    const claims = [keyClaim('lookup-file'), keyClaim('lookup-team'), keyClaim('lookup-none')];
+    const alone = async (): Promise<unknown[]> => { const out = []; for (const c of claims) out.push(await engine.lookupClaim(c)); return out; };
+    const onFile = await engine.lookupClaims(claims);
+    assert.deepStrictEqual(onFile, await alone());
+    assert.deepStrictEqual(onFile.map((e) => e?.id), [local.send_id, undefined, undefined]);
+
+    const { engine: team } = await openTeamEngine(url, logger);
+    await engine.switchTo(Promise.resolve(team));
+    const shared = await runtime.sendService.send({ ...SMS, message: '[팀] 조회' }, { origin: 'test', idempotencyKey: 'lookup-team' });
+    const onTeam = await engine.lookupClaims(claims);
+    assert.deepStrictEqual(onTeam, await alone());
+    assert.deepStrictEqual(onTeam.map((e) => e?.id), [undefined, shared.send_id, undefined]);
+  });
+
   it('a team ledger that is down: the send fails with LEDGER_UNAVAILABLE naming the command, nothing goes to the file, the history says so; no password anywhere', async () => {
     const down = new URL(url);
     down.port = '1';

@@ -1,8 +1,8 @@
 // The file engine: the contract, plus what only a file has (today's reader still reads it).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { currentOwner } from '../../../../src/ledger/engine/owner';
 import { FileLedgerEngine } from '../../../../src/ledger/engine/fileEngine';
 import { SendLedger } from '../../../../src/ledger/sendLedger';
 import { parseRecord } from '../../../../src/ledger/ledgerRecords';
@@ -65,7 +65,7 @@ describe('file engine: the cross-process lock', () => {
   it('breaks a lock left by a process that is gone, at once', async () => {
     const file = path.join(dir, 'ledger.jsonl');
     // A pid that is certainly free: beyond the kernel's pid_max.
-    fs.writeFileSync(`${file}.lock`, JSON.stringify({ owner: { host: os.hostname(), pid: 2 ** 22 + 1, start: '1' }, token: 'dead' }));
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ owner: { ...currentOwner(), pid: 2 ** 22 + 1, start: '1' }, token: 'dead' }));
     const started = Date.now();
     assert.ok((await new FileLedgerEngine(file).reserve({ init: sendInit(), claim: keyClaim('after-crash') })).entry);
     assert.ok(Date.now() - started < 1000);
