@@ -48,13 +48,24 @@ export async function batchViews(ledger: LedgerEngine, batches: CampaignBatch[],
     // No claim found, yet the record says the batch went out or may have: the file engine only knows
     // the last day's claims, so a campaign resumed later must not take such a batch for unsent.
     else if (event?.t === 'batch') views.push({ batch, state: event.outcome, ...(event.error ? { error: event.error } : {}) });
-    // A run died between this batch's claim and its outcome. Within the key hold the ledger's answer
-    // (no claim: never reserved, so never requested) is the truth; past it the ledger may have
-    // forgotten the claim, so the batch may have gone out.
-    else if (event?.t === 'claim' && now - Date.parse(event.at) >= KEY_HOLD_MS) views.push({ batch, state: 'unknown', error: STALE_CLAIM });
+    // A run died between this batch's claim and its outcome. The ledger's answer (no claim: never
+    // reserved, so never requested) is the truth only from the same ledger and within the key hold;
+    // past it, or from another ledger (a team ledger set or cleared since), the batch may have gone out.
+    else if (event?.t === 'claim' && !claimAnsweredBy(event, ledger, now)) views.push({ batch, state: 'unknown', error: STALE_CLAIM });
     else views.push({ batch, state: 'open' });
   }
   return views;
+}
+
+/** Names a ledger in a campaign's record: its kind and safe-to-show location (no password). */
+export function ledgerId(ledger: Pick<LedgerEngine, 'kind' | 'location'>): string {
+  return `${ledger.kind}:${ledger.location}`;
+}
+
+function claimAnsweredBy(event: Extract<CampaignEvent, { t: 'claim' }>, ledger: LedgerEngine, now: number): boolean {
+  const age = now - Date.parse(event.at);
+  // An unreadable time (NaN) answers nothing: better a batch to check than one sent twice.
+  return age < KEY_HOLD_MS && (event.ledger === undefined || event.ledger === ledgerId(ledger));
 }
 
 const STALE_CLAIM = {

@@ -29,7 +29,7 @@ export type CampaignEvent =
   | { t: 'run'; at: string; by: string; action: 'start' | 'resume' }
   | { t: 'stop'; at: string; reason: StopReason; detail?: string }
   /** Written just before a batch goes to the send path: what a run killed before its outcome leaves. */
-  | { t: 'claim'; at: string; index: number }
+  | { t: 'claim'; at: string; index: number; /** The ledger that was to hold the claim (kind:location, no secret). */ ledger?: string }
   | { t: 'batch'; at: string; index: number; outcome: BatchOutcome; send_id?: string; group_id?: number; error?: { code: string; message: string } };
 
 export type StopReason = 'done' | 'cancelled' | 'night' | 'limit' | 'error';

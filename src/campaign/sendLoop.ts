@@ -7,7 +7,7 @@
 import { BaasSmsError, toBaasSmsError } from '../core/errors';
 import type { LedgerEngine } from '../ledger/engine/types';
 import type { SendService } from '../sending/sendService';
-import { batchViews, countViews, type BatchView, type CampaignCounts } from './batchStates';
+import { batchViews, countViews, ledgerId, type BatchView, type CampaignCounts } from './batchStates';
 import type { CampaignEvent, CampaignRecord, StopReason } from './campaignRecord';
 import type { CampaignBatch, CampaignPlan } from './planTypes';
 import { isNight, nextKstHour } from './schedule';
@@ -80,7 +80,7 @@ export async function runCampaign(plan: CampaignPlan, options: CampaignRunOption
     requested = true;
     // Before the ledger's claim: should the process die before the outcome below, a resume long after
     // the ledger's key hold still sees that this batch may have gone out (batchStates.ts).
-    record.append({ t: 'claim', at: at(), index: batch.index });
+    record.append({ t: 'claim', at: at(), index: batch.index, ledger: ledgerId(ledger) });
     const event = await sendBatch(plan, batch, options);
     record.append({ ...event, at: at() });
     if (event.outcome !== 'failed') committed += batch.recipients.length;
@@ -121,7 +121,7 @@ async function sendBatch(plan: CampaignPlan, batch: CampaignBatch, options: Camp
     }, {
       origin: 'command',
       idempotencyKey: batch.idempotency_key,
-      campaign: { id: plan.campaign_id },
+      campaign: { id: plan.campaign_id, sandbox: options.record.start.sandbox },
       advertisement: { isAdvertisement: advertising.is_advertisement, nightConsent: advertising.night_consent },
       // Not the run's signal: a request under way is finished and recorded, never abandoned midway.
     });

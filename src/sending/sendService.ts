@@ -79,6 +79,14 @@ export class SendService {
    */
   async send(input: SendInput, options: SendOptions): Promise<SendResult> {
     const preview = this.preview(input, options.advertisement);
+    // A campaign runs for hours on a plan confirmed in one mode; the sandbox setting may be switched
+    // meanwhile. A batch must neither go out paid unasked nor "go" to the sandbox and count as sent.
+    if (options.campaign?.sandbox !== undefined && options.campaign.sandbox !== preview.sandbox) {
+      throw new BaasSmsError('INVALID_INPUT', {
+        field: 'sandbox', outcome: 'not_sent',
+        params: { detail: `campaign ${options.campaign.id} was confirmed ${options.campaign.sandbox ? 'in the sandbox' : 'live'}, but sending is now ${preview.sandbox ? 'in the sandbox' : 'live'}: switch back, then resume it` },
+      });
+    }
     // Before the key and the spend limits: a repeat of a send that went out must get that send's
     // answer, not a refusal saying "not sent" (the budget it spent may be what refuses it).
     const fingerprint = sendFingerprint(preview, preview.sandbox);

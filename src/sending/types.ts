@@ -25,7 +25,11 @@ export interface SendOptions {
    * A campaign's batch: the campaign's own limit, stated in its confirmed plan, stands in for the
    * per-send recipient ceiling and the per-minute/per-day budgets (its batches still count towards them).
    */
-  campaign?: { id: string };
+  campaign?: {
+    id: string;
+    /** The mode the campaign was confirmed in: a batch is refused (not sent) once the settings say otherwise. */
+    sandbox?: boolean;
+  };
 }
 
 export interface SendResult {

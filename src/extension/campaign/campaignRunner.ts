@@ -33,13 +33,15 @@ export function startCampaign(plan: CampaignPlan, deps: CampaignDeps): Promise<C
 }
 
 export function resumeCampaign(record: CampaignRecord, deps: CampaignDeps): Promise<CampaignRunResult | undefined> {
+  // Refused before the audit line: a resume that does not run must not be recorded as one.
+  if (running.has(record.id)) return Promise.reject(alreadyRunning(record.id));
   record.append({ t: 'run', at: new Date().toISOString(), by: osUser(), action: 'resume' });
   deps.logger.info(`campaign ${record.id} resumed`);
   return runWithProgress(record, deps);
 }
 
 async function runWithProgress(record: CampaignRecord, deps: CampaignDeps): Promise<CampaignRunResult | undefined> {
-  if (running.has(record.id)) throw new BaasSmsError('INVALID_INPUT', { field: 'campaign', params: { detail: `campaign ${record.id} is already running in this window` } });
+  if (running.has(record.id)) throw alreadyRunning(record.id);
   running.add(record.id);
   const { plan } = record.start;
   const total = plan.batch_count;
@@ -98,4 +100,8 @@ function announce(record: CampaignRecord, result: CampaignRunResult, deps: Campa
     if (picked === resume) void vscode.commands.executeCommand(COMMANDS.resumeCampaign, record.id);
     if (picked === report) void vscode.commands.executeCommand(COMMANDS.exportCampaignReport, record.id);
   });
+}
+
+function alreadyRunning(id: string): BaasSmsError {
+  return new BaasSmsError('INVALID_INPUT', { field: 'campaign', params: { detail: `campaign ${id} is already running in this window` } });
 }
