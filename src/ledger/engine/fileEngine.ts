@@ -72,11 +72,14 @@ export class FileLedgerEngine implements LedgerEngine {
   }
 
   reserve({ init, claim, budget }: ReserveRequest): Promise<ReserveAnswer> {
-    return this.lock.run(() => {
+    return this.lock.run((fence) => {
       this.index.sync();
       const earlier = this.holder(claim);
       if (earlier) return { earlier };
       if (budget) checkBudget(this.index.usage(), budget, init.recipients.length);
+      // A holder stalled past the stale age may have lost the lock to another process, which then
+      // checked the same claim: append nothing once the lock is not ours (the send is refused, unsent).
+      fence();
       const entry = this.ledger.recordPending({ ...init, claim_key: claim.key, fingerprint: claim.fingerprint, owner: currentOwner() });
       // Applied now: the next reserve in this process must see it even before re-reading the file.
       this.index.apply(pendingRecord(entry.id, entry.created_at, entry));
