@@ -72,11 +72,11 @@ describe('file engine: the cross-process lock', () => {
     assert.equal(fs.existsSync(`${file}.lock`), false, 'released after use');
   });
 
-  it('breaks a lock older than 10 s whose owner cannot be checked (another host), and waits for a fresh one', async () => {
+  it('breaks a lock older than 60 s whose owner cannot be checked (another host), and waits for a fresh one', async () => {
     const file = path.join(dir, 'ledger.jsonl');
     const lock = `${file}.lock`;
     fs.writeFileSync(lock, JSON.stringify({ owner: { host: 'another-host', pid: 1, start: '1' }, token: 'old' }));
-    const old = new Date(Date.now() - 11_000);
+    const old = new Date(Date.now() - 61_000);
     fs.utimesSync(lock, old, old);
     assert.ok((await new FileLedgerEngine(file).reserve({ init: sendInit(), claim: keyClaim('stale') })).entry);
     fs.writeFileSync(lock, JSON.stringify({ owner: { host: 'another-host', pid: 1, start: '1' }, token: 'fresh' }));
