@@ -112,4 +112,15 @@ describe('history rows from a file ledger after campaign runs (emulator)', funct
     assert.deepEqual(campaign.batches.map((b) => `${b.index}:${b.state}`), ['1:sent', '2:sent', '3:sent']);
     assert.equal(campaignTotals(campaign).failed, 1);
   });
+  it('a batch whose run died after its claim shows as to check once the ledger\'s key hold has passed, as resume reads it', async () => {
+    const records = new CampaignRecords(runtime.engine.file);
+    const { plan, record } = await start(campaignsDir(runtime.engine.file));
+    const controller = new AbortController();
+    await run(plan, record, controller.signal, () => controller.abort());
+    // Batch 2's run "died" two days ago after its claim event; batch 3's a moment ago (the ledger still answers for it).
+    record.append({ t: 'claim', at: new Date(Date.now() - 2 * 24 * 60 * 60_000).toISOString(), index: 2 });
+    record.append({ t: 'claim', at: new Date().toISOString(), index: 3 });
+    const { rows: shown } = await readRows(runtime.engine, records, 50);
+    assert.deepEqual(campaignOf(shown[0]).batches.map((b) => `${b.index}:${b.state}`), ['1:sent', '2:unknown', '3:open']);
+  });
 });
