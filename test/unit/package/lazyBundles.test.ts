@@ -114,6 +114,11 @@ describe('bundles loaded on first use (esbuild.mjs LAZY_BUNDLES)', function () {
       try {
         assert.equal((await client.listTools()).tools.length, 7);
         assert.ok((await client.listPrompts()).prompts.length > 0);
+        // Used, a missing bundle says what is wrong and what to do, not Node's "Cannot find module".
+        const answer = await client.callTool({ name: 'get_integration_code', arguments: { framework: 'express', use_case: 'verification' } });
+        const text = JSON.stringify(answer.content);
+        assert.equal(answer.isError, true);
+        assert.match(text, /templates\.js is missing beside this program.*reinstall baas-sms-mcp/);
       } finally {
         await client.close();
       }
