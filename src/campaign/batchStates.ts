@@ -34,27 +34,37 @@ async function batchStates(ledger: LedgerEngine, batches: CampaignBatch[]): Prom
   return entries;
 }
 
-type BatchEvent = Extract<CampaignEvent, { t: 'batch' | 'claim' }>;
-
 export async function batchViews(ledger: LedgerEngine, batches: CampaignBatch[], events: CampaignEvent[], now = Date.now()): Promise<BatchView[]> {
-  const last = new Map<number, BatchEvent>();
-  for (const event of events) if (event.t === 'batch' || event.t === 'claim') last.set(event.index, event);
-  const views: BatchView[] = [];
+  const recorded = recordedStates(events, ledgerId(ledger), now);
   const entries = await batchStates(ledger, batches);
-  for (const [i, batch] of batches.entries()) {
+  return batches.map((batch, i) => {
     const entry = entries[i];
-    const event = last.get(batch.index);
-    if (entry) views.push({ batch, state: entry.outcome, entry, ...(entry.error ? { error: entry.error } : {}) });
-    // No claim found, yet the record says the batch went out or may have: the file engine only knows
-    // the last day's claims, so a campaign resumed later must not take such a batch for unsent.
-    else if (event?.t === 'batch') views.push({ batch, state: event.outcome, ...(event.error ? { error: event.error } : {}) });
-    // A run died between this batch's claim and its outcome. The ledger's answer (no claim: never
-    // reserved, so never requested) is the truth only from the same ledger and within the key hold;
-    // past it, or from another ledger (a team ledger set or cleared since), the batch may have gone out.
-    else if (event?.t === 'claim' && !claimAnsweredBy(event, ledger, now)) views.push({ batch, state: 'unknown', error: STALE_CLAIM });
-    else views.push({ batch, state: 'open' });
+    if (entry) return { batch, state: entry.outcome, entry, ...(entry.error ? { error: entry.error } : {}) };
+    return { batch, state: 'open', ...recorded.get(batch.index) };
+  });
+}
+
+export interface RecordedState {
+  state: BatchState;
+  error?: { code: string; message: string };
+}
+
+/**
+ * What the campaign's own events say of each batch, for a batch the ledger holds no claim for (absent:
+ * open). The file engine only knows the last day's claims, so a batch the record says went out (or may
+ * have) stays so. A batch whose run died between its claim event and its outcome: the ledger's silence
+ * (never reserved, so never requested) is the truth only from the same ledger (`ledger`, see ledgerId;
+ * a team ledger set or cleared since cannot say) and within the key hold; otherwise it may have gone out.
+ */
+export function recordedStates(events: CampaignEvent[], ledger: string, now = Date.now()): Map<number, RecordedState> {
+  const last = new Map<number, Extract<CampaignEvent, { t: 'batch' | 'claim' }>>();
+  for (const event of events) if (event.t === 'batch' || event.t === 'claim') last.set(event.index, event);
+  const states = new Map<number, RecordedState>();
+  for (const [index, event] of last) {
+    if (event.t === 'batch') states.set(index, { state: event.outcome, ...(event.error ? { error: event.error } : {}) });
+    else if (!claimAnsweredBy(event, ledger, now)) states.set(index, { state: 'unknown', error: STALE_CLAIM });
   }
-  return views;
+  return states;
 }
 
 /** Names a ledger in a campaign's record: its kind and safe-to-show location (no password). */
@@ -62,10 +72,10 @@ export function ledgerId(ledger: Pick<LedgerEngine, 'kind' | 'location'>): strin
   return `${ledger.kind}:${ledger.location}`;
 }
 
-function claimAnsweredBy(event: Extract<CampaignEvent, { t: 'claim' }>, ledger: LedgerEngine, now: number): boolean {
+function claimAnsweredBy(event: Extract<CampaignEvent, { t: 'claim' }>, ledger: string, now: number): boolean {
   const age = now - Date.parse(event.at);
   // An unreadable time (NaN) answers nothing: better a batch to check than one sent twice.
-  return age < KEY_HOLD_MS && (event.ledger === undefined || event.ledger === ledgerId(ledger));
+  return age < KEY_HOLD_MS && (event.ledger === undefined || event.ledger === ledger);
 }
 
 const STALE_CLAIM = {

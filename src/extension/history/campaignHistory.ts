@@ -5,15 +5,14 @@
 // machine) shows what the ledger knows.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BatchState } from '../../campaign/batchStates';
+import { ledgerId, recordedStates, type RecordedState } from '../../campaign/batchStates';
 import { CampaignRecord, campaignsDir, readCampaignEvents } from '../../campaign/campaignRecord';
-import { KEY_HOLD_MS } from '../../ledger/engine/claimRules';
 import type { LedgerEngine } from '../../ledger/engine/types';
 import { MAX_PAGE_SIZE, type LedgerEntry } from '../../ledger/sendLedger';
 import type { Recipient } from '../../core/types';
 import { batchFromEntry, groupRows, rowCount, sortBatches, type CampaignInfo, type CampaignRow, type HistoryRow } from './campaignRows';
 
-export type RowLedger = Pick<LedgerEngine, 'list' | 'lookupClaim'>;
+export type RowLedger = Pick<LedgerEngine, 'kind' | 'location' | 'list' | 'lookupClaim'>;
 
 export interface RowsPage {
   rows: HistoryRow[];
@@ -94,7 +93,7 @@ export async function readRows(ledger: RowLedger, records: CampaignRecords, coun
 async function complete(row: CampaignRow, known: KnownCampaign, records: CampaignRecords, ledger: RowLedger, lookups: boolean): Promise<void> {
   row.info = known.info;
   const present = new Set(row.batches.map((b) => b.index));
-  let outcomes: Map<number, RecordedOutcome> | undefined;
+  let recorded: Map<number, RecordedState> | undefined;
   for (const batch of known.batches) {
     if (present.has(batch.index)) continue;
     const entry = lookups ? await ledger.lookupClaim({ key: `key:${batch.key}`, fingerprint: '', holdMs: Number.POSITIVE_INFINITY }) : undefined;
@@ -104,27 +103,8 @@ async function complete(row: CampaignRow, known: KnownCampaign, records: Campaig
     }
     // No entry: a failed batch gave its claim back, or the ledger's claim index no longer reaches a
     // batch sent days ago, or a run died mid-batch. Only the campaign's events remember which.
-    outcomes ??= lastOutcomes(records.dir, row.campaignId);
-    const known = outcomes.get(batch.index);
-    row.batches.push({ index: batch.index, state: known?.state ?? 'open', recipients: batch.recipients, ...(known?.error ? { error: known.error } : {}) });
+    recorded ??= recordedStates(readCampaignEvents(records.dir, row.campaignId), ledgerId(ledger));
+    row.batches.push({ index: batch.index, state: 'open', recipients: batch.recipients, ...recorded.get(batch.index) });
   }
   sortBatches(row);
-}
-
-interface RecordedOutcome {
-  state: BatchState;
-  error?: { code: string; message: string };
-}
-
-/** What the record says of each batch: its last outcome, or (a claim with none after it) unknown once the ledger's key hold has passed, as resume reads it (campaign/batchStates.ts). */
-function lastOutcomes(dir: string, id: string, now = Date.now()): Map<number, RecordedOutcome> {
-  const outcomes = new Map<number, RecordedOutcome>();
-  for (const event of readCampaignEvents(dir, id)) {
-    if (event.t === 'batch') outcomes.set(event.index, { state: event.outcome, ...(event.error ? { error: event.error } : {}) });
-    else if (event.t === 'claim') {
-      if (!(now - Date.parse(event.at) < KEY_HOLD_MS)) outcomes.set(event.index, { state: 'unknown' });
-      else outcomes.delete(event.index);
-    }
-  }
-  return outcomes;
 }
