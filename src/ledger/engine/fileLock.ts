@@ -16,8 +16,7 @@ import * as path from 'node:path';
 import { BaasSmsError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { nodeCrypto } from '../../core/nodeBuiltins';
-import { currentOwner } from './owner';
-import { breakIfStale, readLock, type LockContent } from './staleLock';
+import { breakIfStale, readLock, writeLock } from './staleLock';
 
 /**
  * No live holder goes this long without refreshing the lock: its work is synchronous and takes
@@ -95,11 +94,7 @@ export class FileLock {
       breakIfStale(this.lockPath, this.staleMs, this.logger);
       return false;
     }
-    try {
-      fs.writeSync(fd, JSON.stringify({ owner: currentOwner(), token } satisfies LockContent));
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeLock(fd, token);
     return true;
   }
 

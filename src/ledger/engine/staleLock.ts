@@ -37,6 +37,15 @@ export function breakIfStale(lock: string, staleMs: number, logger: Logger): voi
   }
 }
 
+/** Writes who holds a lock (or the guard) just created with O_EXCL, then closes it. */
+export function writeLock(fd: number, token: string): void {
+  try {
+    fs.writeSync(fd, JSON.stringify({ owner: currentOwner(), token } satisfies LockContent));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function readLock(file: string): LockContent | undefined {
   return look(file)?.content;
 }
@@ -82,11 +91,7 @@ function takeGuard(guard: string, probe: string, staleMs: number, logger: Logger
     }
     return undefined;
   }
-  try {
-    fs.writeSync(fd, JSON.stringify({ owner: currentOwner(), token } satisfies LockContent));
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeLock(fd, token);
   return token;
 }
 
