@@ -6,6 +6,7 @@ import type { Locale } from '../core/locale';
 import { describeCharacter } from '../messaging/bytes';
 import { PLAN_LABELS } from './planLabels';
 import type { CampaignPlan } from './planTypes';
+import { formatKst } from './schedule';
 
 /** Rows listed in the Markdown; the JSON keeps them all. */
 const SHOWN_ROWS = 100;
@@ -14,7 +15,7 @@ export function renderPlanMarkdown(plan: CampaignPlan, locale: Locale): string {
   const L = PLAN_LABELS[locale];
   const won = (n: number): string => `${n.toLocaleString('en', { maximumFractionDigits: 1 })} ${L.won}`;
   const n = (v: number): string => v.toLocaleString('en');
-  const kst = (iso: string): string => `${new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} KST`;
+  const kst = formatKst;
   const { counts, schedule } = plan;
   const lines: string[] = [
     `# ${L.title}: ${plan.campaign_id}`,

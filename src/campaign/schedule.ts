@@ -1,6 +1,7 @@
 // When a campaign would run, batch by batch at its pace, and where the advertising night-time rule
 // (no advertisement 21:00–08:00 KST without separate consent, 정보통신망법 제50조) stops it: the run
 // is stopped at 21:00 and offered to continue at 08:00. KST is UTC+9 all year (no daylight saving).
+import { isKoreanNightTime } from '../messaging/advertising';
 import type { CampaignSchedule, NightStop } from './planTypes';
 
 /** What one API request is assumed to take, for the estimate only. */
@@ -53,8 +54,12 @@ function duration(n: number, per: number): number {
 }
 
 export function isNight(time: number): boolean {
-  const hour = new Date(time + KST).getUTCHours();
-  return hour >= 21 || hour < 8;
+  return isKoreanNightTime(new Date(time));
+}
+
+/** `2026-11-30 21:00 KST`: a campaign's times are Korea's (the advertising law's clock). */
+export function formatKst(iso: string): string {
+  return `${new Date(new Date(iso).getTime() + KST).toISOString().slice(0, 16).replace('T', ' ')} KST`;
 }
 
 /** The first moment after `time` (exclusive) at which it is `hour`:00 in Korea. */

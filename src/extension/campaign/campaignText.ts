@@ -2,13 +2,12 @@
 import type { CampaignCounts } from '../../campaign/batchStates';
 import type { CampaignRunResult } from '../../campaign/sendLoop';
 import type { Translate } from '../translate';
+import { formatKst } from '../../campaign/schedule';
 
 const n = (v: number): string => v.toLocaleString('en');
 
-/** `2026-11-30 21:00 KST`: the campaign's times are Korea's (the advertising law's clock). */
-export function kst(iso: string): string {
-  return `${new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} KST`;
-}
+/** `2026-11-30 21:00 KST`. */
+export const kst = formatKst;
 
 export function progressText(t: Translate, batchesDone: number, batches: number, recipientsDone: number, recipients: number): string {
   return t('batch {0}/{1} · {2}/{3} recipients', n(batchesDone), n(batches), n(recipientsDone), n(recipients));
