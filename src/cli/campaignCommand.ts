@@ -75,11 +75,11 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
   return { file, outDir, options: { ...options, message, ...(images.length > 0 ? { imageUrls: images } : {}) } };
 }
 
-function wholeNumber(flag: string, text: string): number {
+export function wholeNumber(flag: string, text: string): number {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw invalid(flag, 'must be a whole number');
   return Number(text);
 }
 
-function invalid(field: string, detail: string): BaasSmsError {
+export function invalid(field: string, detail: string): BaasSmsError {
   return new BaasSmsError('INVALID_INPUT', { field, params: { detail } });
 }

@@ -13,7 +13,7 @@ import { renderPlanMarkdown, writePlanFiles } from '../campaign/planReport';
 import { runCampaign, type CampaignRunResult } from '../campaign/sendLoop';
 import { BaasSmsError } from '../core/errors';
 import { createSendingRuntime, type EngineRuntime } from '../sending/runtime';
-import { parsePlanArgs } from './campaignCommand';
+import { invalid, parsePlanArgs, wholeNumber } from './campaignCommand';
 import { standaloneSettings, type StandaloneSettings } from './envSettings';
 import { createStderrLogger } from './stderrLogger';
 
@@ -143,13 +143,4 @@ function idAndFlags(sub: string, argv: string[]): { id: string; flags: Map<strin
   }
   if (id === undefined) throw invalid('ID', `give the campaign id: campaign ${sub} cmp-…`);
   return { id, flags };
-}
-
-function wholeNumber(flag: string, text: string): number {
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw invalid(flag, 'must be a whole number');
-  return Number(text);
-}
-
-function invalid(field: string, detail: string): BaasSmsError {
-  return new BaasSmsError('INVALID_INPUT', { field, params: { detail } });
 }
