@@ -63,7 +63,7 @@ export class SendService {
     const preview = this.preview(input, advertisement);
     try {
       await this.apiKeyFor(preview.sandbox);
-      this.deps.guard.check(preview, preview.sandbox ? undefined : await this.deps.ledger.budgetUsage());
+      await this.checkGuard(preview);
       return { preview };
     } catch (error) {
       return { preview, blocked: toBaasSmsError(error) };
