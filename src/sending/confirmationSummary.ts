@@ -3,10 +3,10 @@
 // approves is exactly what goes out. Shared by the VS Code modal and the standalone server's
 // elicitation form, so both ask the same thing. Plain text: no `vscode`, unit-tested as is.
 import { maskPhone } from '../core/redact';
+import type { Translate } from '../core/translate';
 import type { SendPreview } from './types';
 
-/** `vscode.l10n.t` in the extension; a bundle lookup standalone. Fills `{0}`, `{1}`… */
-export type Translate = (message: string, ...args: Array<string | number>) => string;
+export type { Translate };
 
 export interface ConfirmationText {
   /** The modal's title line. */

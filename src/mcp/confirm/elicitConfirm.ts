@@ -10,7 +10,8 @@ import { BaasSmsError } from '../../core/errors';
 import type { Locale } from '../../core/locale';
 import type { Logger } from '../../core/logger';
 import type { ConfirmPolicy } from '../../core/settings';
-import { confirmationText, type Translate } from '../../sending/confirmationSummary';
+import { untranslated, type Translate } from '../../core/translate';
+import { confirmationText } from '../../sending/confirmationSummary';
 import type { ConfirmSend, SendPreview } from '../../sending/types';
 
 export type { ConfirmPolicy } from '../../core/settings';
@@ -25,8 +26,7 @@ export interface ElicitContext {
 }
 
 const KO = koBundle as Record<string, string>;
-const fill: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
-const translateFor = (locale: Locale): Translate => (locale === 'ko' ? (message, ...args) => fill(KO[message] ?? message, ...args) : fill);
+const translateFor = (locale: Locale): Translate => (locale === 'ko' ? (message, ...args) => untranslated(KO[message] ?? message, ...args) : untranslated);
 
 export function elicitingConfirm(ctx: ElicitContext): ConfirmSend {
   return async (preview) => {
