@@ -40,12 +40,6 @@ export class SwitchingLedgerEngine implements LedgerEngine {
     return this.current.location;
   }
 
-  /** The engine in use now (after any switch in progress). */
-  async engine(): Promise<LedgerEngine> {
-    await this.ready.catch(() => undefined);
-    return this.current;
-  }
-
   /**
    * Uses the engine `next` resolves to (undefined: the file) from now on; operations wait until it is
    * known. A failure to build it leaves no engine: operations fail with that error until the next switch.
