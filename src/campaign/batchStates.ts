@@ -18,25 +18,21 @@ export interface BatchView {
   error?: { code: string; message: string };
 }
 
-export async function batchState(ledger: LedgerEngine, batch: CampaignBatch): Promise<LedgerEntry | undefined> {
-  return ledger.lookupClaim(claimOf(batch));
-}
-
-function claimOf(batch: CampaignBatch): Claim {
-  return { key: `key:${batch.idempotency_key}`, fingerprint: '', holdMs: Number.POSITIVE_INFINITY };
-}
-
-/** Every batch's claim: in one read where the engine offers it (the file engine; one at a time, it reads the file back to each batch). */
-async function batchStates(ledger: LedgerEngine, batches: CampaignBatch[]): Promise<Array<LedgerEntry | undefined>> {
-  if (ledger.lookupClaims) return ledger.lookupClaims(batches.map(claimOf));
+/**
+ * The claims of batches by their idempotency keys, however long ago they were made: in one read where
+ * the engine offers it (the file engine; one at a time, it reads the file back to each batch).
+ */
+export async function lookupBatchClaims(ledger: Pick<LedgerEngine, 'lookupClaim' | 'lookupClaims'>, keys: string[]): Promise<Array<LedgerEntry | undefined>> {
+  const claims: Claim[] = keys.map((key) => ({ key: `key:${key}`, fingerprint: '', holdMs: Number.POSITIVE_INFINITY }));
+  if (ledger.lookupClaims) return ledger.lookupClaims(claims);
   const entries: Array<LedgerEntry | undefined> = [];
-  for (const batch of batches) entries.push(await batchState(ledger, batch));
+  for (const claim of claims) entries.push(await ledger.lookupClaim(claim));
   return entries;
 }
 
 export async function batchViews(ledger: LedgerEngine, batches: CampaignBatch[], events: CampaignEvent[], now = Date.now()): Promise<BatchView[]> {
   const recorded = recordedStates(events, ledgerId(ledger), now);
-  const entries = await batchStates(ledger, batches);
+  const entries = await lookupBatchClaims(ledger, batches.map((b) => b.idempotency_key));
   return batches.map((batch, i) => {
     const entry = entries[i];
     if (entry) return { batch, state: entry.outcome, entry, ...(entry.error ? { error: entry.error } : {}) };

@@ -5,14 +5,14 @@
 // machine) shows what the ledger knows.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ledgerId, recordedStates, type RecordedState } from '../../campaign/batchStates';
+import { ledgerId, lookupBatchClaims, recordedStates, type RecordedState } from '../../campaign/batchStates';
 import { CampaignRecord, campaignsDir, readCampaignEvents } from '../../campaign/campaignRecord';
 import type { LedgerEngine } from '../../ledger/engine/types';
 import { MAX_PAGE_SIZE, type LedgerEntry } from '../../ledger/sendLedger';
 import type { Recipient } from '../../core/types';
 import { batchFromEntry, groupRows, rowCount, sortBatches, type CampaignInfo, type CampaignRow, type HistoryRow } from './campaignRows';
 
-export type RowLedger = Pick<LedgerEngine, 'kind' | 'location' | 'list' | 'lookupClaim'>;
+export type RowLedger = Pick<LedgerEngine, 'kind' | 'location' | 'list' | 'lookupClaim' | 'lookupClaims'>;
 
 export interface RowsPage {
   rows: HistoryRow[];
@@ -93,10 +93,11 @@ export async function readRows(ledger: RowLedger, records: CampaignRecords, coun
 async function complete(row: CampaignRow, known: KnownCampaign, records: CampaignRecords, ledger: RowLedger, lookups: boolean): Promise<void> {
   row.info = known.info;
   const present = new Set(row.batches.map((b) => b.index));
+  const missing = known.batches.filter((batch) => !present.has(batch.index));
+  const entries = lookups ? await lookupBatchClaims(ledger, missing.map((batch) => batch.key)) : [];
   let recorded: Map<number, RecordedState> | undefined;
-  for (const batch of known.batches) {
-    if (present.has(batch.index)) continue;
-    const entry = lookups ? await ledger.lookupClaim({ key: `key:${batch.key}`, fingerprint: '', holdMs: Number.POSITIVE_INFINITY }) : undefined;
+  for (const [i, batch] of missing.entries()) {
+    const entry = entries[i];
     if (entry) {
       row.batches.push(batchFromEntry(entry, batch.index));
       continue;
