@@ -1,9 +1,12 @@
 // The delivery report and the status summary, regenerated from the campaign's record and the ledger
 // whenever asked: one CSV row per recipient (its source row, the batch, what the API answered and,
 // once checked, the delivery result), numbers masked unless the user asks for them in full.
+import { chmodSync, writeFileSync } from 'node:fs';
 import { maskPhone } from '../core/redact';
-import type { BatchView, CampaignCounts } from './batchStates';
-import type { CampaignStart } from './campaignRecord';
+import type { LedgerEngine } from '../ledger/engine/types';
+import type { SendService } from '../sending/sendService';
+import { batchViews, type BatchView, type CampaignCounts } from './batchStates';
+import type { CampaignRecord, CampaignStart } from './campaignRecord';
 
 export const REPORT_COLUMNS = ['campaign_id', 'batch', 'row', 'phone_number', 'member_code', 'message_type', 'batch_state', 'send_id', 'group_id', 'delivery', 'reason'];
 
@@ -64,4 +67,19 @@ function csvField(value: string | number): string {
   let text = String(value);
   if (/^[=+\-@]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The report with the latest delivery results: groups still sending are asked once first (a failure to ask is logged; the report is made anyway). */
+export async function latestReportCsv(record: CampaignRecord, ledger: LedgerEngine, sendService: Pick<SendService, 'refreshOpenGroups'>, fullNumbers: boolean): Promise<string> {
+  const { plan } = record.start;
+  const events = record.events();
+  const before = await batchViews(ledger, plan.batches, events);
+  await sendService.refreshOpenGroups(before.flatMap((v) => (v.entry ? [v.entry] : [])));
+  return reportCsv(plan.campaign_id, await batchViews(ledger, plan.batches, events), fullNumbers);
+}
+
+/** Personal data: readable by the user only, whatever the folder's defaults (an existing file keeps its mode on write, hence the chmod). */
+export function writeReportFile(file: string, csv: string): void {
+  writeFileSync(file, csv, { mode: 0o600 });
+  chmodSync(file, 0o600);
 }

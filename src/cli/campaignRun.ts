@@ -2,13 +2,12 @@
 // line. `send` prints the plan and sends only with --yes; progress goes to stderr. Exit codes: 0 every
 // batch accepted; 1 refused before sending (the plan or the message says why); 2 some batches unknown,
 // failed or not sent yet (`campaign status ID` lists them, `campaign resume ID` continues).
-import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { batchViews, countViews } from '../campaign/batchStates';
 import { planCampaign } from '../campaign/campaignPlan';
 import { CampaignRecord, campaignsDir, osUser } from '../campaign/campaignRecord';
-import { reportCsv, statusText } from '../campaign/campaignReport';
+import { latestReportCsv, statusText, writeReportFile } from '../campaign/campaignReport';
 import { renderPlanMarkdown, writePlanFiles } from '../campaign/planReport';
 import { runCampaign, type CampaignRunResult } from '../campaign/sendLoop';
 import { BaasSmsError } from '../core/errors';
@@ -36,11 +35,7 @@ export async function runCampaignSubcommand(sub: string, argv: string[], env: No
     if (sub === 'report') {
       const file = flags.get('--out');
       if (!file) throw invalid('--out', 'give the CSV file to write: campaign report ID --out FILE');
-      // The latest delivery results first (a failure to ask is logged, the report still written).
-      const before = await batchViews(runtime.engine, plan.batches, record.events());
-      await runtime.sendService.refreshOpenGroups(before.flatMap((v) => (v.entry ? [v.entry] : [])));
-      const views = await batchViews(runtime.engine, plan.batches, record.events());
-      writeFileSync(path.resolve(file), reportCsv(plan.campaign_id, views, flags.has('--full-numbers')), { mode: 0o600 });
+      writeReportFile(path.resolve(file), await latestReportCsv(record, runtime.engine, runtime.sendService, flags.has('--full-numbers')));
       err.write(`[baas-sms] report written: ${path.resolve(file)} (${plan.counts.valid_recipients} recipients${flags.has('--full-numbers') ? ', full numbers' : ', numbers masked'})\n`);
       return 0;
     }

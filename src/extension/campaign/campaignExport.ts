@@ -1,12 +1,10 @@
 // Export Delivery Report: the campaign's CSV (one row per recipient: batch, what the API answered,
 // the delivery result), regenerated from its record and the ledger after asking the server for the
 // latest results of groups still sending. Numbers are masked unless the user picks full numbers.
-import { chmodSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { batchViews } from '../../campaign/batchStates';
 import type { CampaignRecord } from '../../campaign/campaignRecord';
-import { reportCsv } from '../../campaign/campaignReport';
+import { latestReportCsv, writeReportFile } from '../../campaign/campaignReport';
 import { t } from '../l10n';
 import type { CampaignDeps } from './campaignDeps';
 
@@ -24,14 +22,9 @@ export async function exportReport(record: CampaignRecord, deps: CampaignDeps): 
   if (!target) return undefined;
   const { plan } = record.start;
   const csv = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('BaaS SMS: checking the latest delivery results…') }, async () => {
-    // The latest delivery results first (a failure to ask is logged; the report is written anyway).
-    const before = await batchViews(deps.ledger, plan.batches, record.events());
-    await deps.sendService.refreshOpenGroups(before.flatMap((v) => (v.entry ? [v.entry] : [])));
-    return reportCsv(plan.campaign_id, await batchViews(deps.ledger, plan.batches, record.events()), picked.full);
+    return latestReportCsv(record, deps.ledger, deps.sendService, picked.full);
   });
-  // Personal data: readable by the user only, whatever the folder's defaults.
-  writeFileSync(target.fsPath, csv, { mode: 0o600 });
-  chmodSync(target.fsPath, 0o600); // an existing file keeps its mode on write
+  writeReportFile(target.fsPath, csv);
   deps.logger.info(`campaign ${record.id}: report written (${plan.counts.valid_recipients} recipients, ${picked.full ? 'full numbers' : 'numbers masked'})`);
   const open = t('Open Report');
   void vscode.window.showInformationMessage(
