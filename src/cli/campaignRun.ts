@@ -11,9 +11,10 @@ import { latestReportCsv, statusText, writeReportFile } from '../campaign/campai
 import { renderPlanMarkdown, writePlanFiles } from '../campaign/planReport';
 import { runCampaign, type CampaignRunResult } from '../campaign/sendLoop';
 import { BaasSmsError } from '../core/errors';
-import { createSendingRuntime, type EngineRuntime } from '../sending/runtime';
+import type { EngineRuntime } from '../sending/runtime';
 import { invalid, parsePlanArgs, wholeNumber } from './campaignCommand';
-import { standaloneSettings, type StandaloneSettings } from './envSettings';
+import { standaloneSettings } from './envSettings';
+import { standaloneRuntime } from './standaloneServer';
 import { createStderrLogger } from './stderrLogger';
 
 type Out = NodeJS.WritableStream;
@@ -106,11 +107,7 @@ function stopText(result: CampaignRunResult): string {
 
 async function withRuntime(env: NodeJS.ProcessEnv, sandbox: boolean, err: Out, run: (runtime: EngineRuntime) => Promise<number>): Promise<number> {
   const logger = createStderrLogger(env);
-  const settings: StandaloneSettings = standaloneSettings(env, { sandbox }, logger);
-  const runtime = createSendingRuntime({
-    settings: () => settings.sending, apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
-    ledgerFile: settings.ledgerFile, ledgerUrl: settings.ledgerUrl, logger, sandboxDeliveryDelayMs: settings.sandboxDelayMs,
-  });
+  const runtime = standaloneRuntime(env, standaloneSettings(env, { sandbox }, logger), logger);
   try {
     for (const entry of await runtime.engine.open()) {
       err.write(`[baas-sms] send ${entry.id} (${entry.created_at}) was interrupted before its answer: outcome unknown\n`);

@@ -5,7 +5,7 @@ import type { Logger } from '../core/logger';
 import type { SendingSettings } from '../core/settings';
 import type { ServerDeps } from '../mcp/deps';
 import { createSendingRuntime, type EngineRuntime } from '../sending/runtime';
-import { standaloneSettings } from './envSettings';
+import { standaloneSettings, type StandaloneSettings } from './envSettings';
 
 export interface StandaloneServer {
   settings: SendingSettings;
@@ -15,16 +15,22 @@ export interface StandaloneServer {
   open: () => Promise<void>;
 }
 
-export function standaloneServer(env: NodeJS.ProcessEnv, flags: { sandbox: boolean }, logger: Logger): StandaloneServer {
-  const { sending: settings, ledgerFile, ledgerUrl, sandboxDelayMs, confirmPolicy } = standaloneSettings(env, flags, logger);
-  const runtime = createSendingRuntime({
-    settings: () => settings,
+/** The sending runtime of a standalone process (the server, `baas-sms-mcp campaign`): the key from the environment only. */
+export function standaloneRuntime(env: NodeJS.ProcessEnv, { sending, ledgerFile, ledgerUrl, sandboxDelayMs }: StandaloneSettings, logger: Logger): EngineRuntime {
+  return createSendingRuntime({
+    settings: () => sending,
     apiKey: () => Promise.resolve(env.BAAS_API_KEY?.trim() || undefined),
     ledgerFile,
     ledgerUrl,
     logger,
     sandboxDeliveryDelayMs: sandboxDelayMs,
   });
+}
+
+export function standaloneServer(env: NodeJS.ProcessEnv, flags: { sandbox: boolean }, logger: Logger): StandaloneServer {
+  const standalone = standaloneSettings(env, flags, logger);
+  const { sending: settings, confirmPolicy } = standalone;
+  const runtime = standaloneRuntime(env, standalone, logger);
   if (!settings.sandbox && !env.BAAS_API_KEY?.trim()) logger.warn('BAAS_API_KEY is not set: sends will fail with MISSING_API_KEY (use --sandbox to try without a key)');
   if (confirmPolicy === 'off' && !settings.sandbox) {
     logger.warn('BAAS_CONFIRM=off: live sends go out without asking when the MCP client cannot ask (no elicitation), within the spend guard');
