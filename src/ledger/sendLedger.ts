@@ -2,7 +2,6 @@
 // (or its absence) is known, so no send is ever lost from history, not even across a crash. One
 // append-only JSON-lines file, shared safely by several processes (the extension, the stdio server).
 import { BaasSmsError } from '../core/errors';
-import { errorText } from '../core/errorMessages';
 import { silentLogger, type Logger } from '../core/logger';
 import type { GroupStatus } from '../core/types';
 import { appendLedgerLine } from './ledgerAppend';
@@ -11,6 +10,7 @@ import {
   addToOverlay, mergeRecords, withRecord, outcomeRecord, pendingRecord, statusRecord,
   type LedgerEntry, type OutcomeRecord, type OutcomeResult, type Overlay, type PendingRecord, type PendingSendInit, type StatusRecord,
 } from './ledgerRecords';
+import { interruptedError, isInterrupted } from './engine/claimRules';
 import { ownerGone } from './engine/owner';
 import { newSendId } from './sendId';
 
@@ -51,8 +51,6 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 // Enough to find the entries a send needs right after writing them without another read.
 const REMEMBERED_ENTRIES = 256;
-
-const INTERRUPTED_DETAIL = 'the process stopped before the answer arrived';
 
 export class SendLedger {
   private readonly reader: LedgerReader;
@@ -230,17 +228,8 @@ export class SendLedger {
     }
   }
 
-  private isStale(entry: LedgerEntry): boolean {
-    // Another host's process cannot be seen: its pending sends wait for the stale age.
-    return entry.outcome === 'pending' && (this.now().getTime() - Date.parse(entry.created_at) > this.staleAfterMs || ownerGone(entry.owner));
-  }
-
   /** A stale pending send reads as unknown before recovery has written that down. */
   private present(entry: LedgerEntry): LedgerEntry {
-    return this.isStale(entry) ? { ...entry, outcome: 'unknown', error: interruptedError() } : entry;
+    return isInterrupted(entry, this.now().getTime(), this.staleAfterMs) ? { ...entry, outcome: 'unknown', error: interruptedError() } : entry;
   }
-}
-
-function interruptedError(): { code: string; message: string } {
-  return { code: 'OUTCOME_UNKNOWN', message: errorText('OUTCOME_UNKNOWN', { detail: INTERRUPTED_DETAIL }, 'en').message };
 }

@@ -4,6 +4,8 @@
 import type { LedgerEntry } from '../ledgerRecords';
 import type { BudgetLimits, BudgetUsage, Claim } from './types';
 import { BaasSmsError } from '../../core/errors';
+import { errorText } from '../../core/errorMessages';
+import { ownerGone } from './owner';
 
 export const KEY_HOLD_MS = 24 * 60 * 60_000;
 export const MINUTE_MS = 60_000;
@@ -26,4 +28,16 @@ export function checkBudget(usage: BudgetUsage, limits: BudgetLimits, recipients
 function limitExceeded(limits: BudgetLimits, limit: 'maxSendsPerMinute' | 'maxRecipientsPerDay', actual: number): BaasSmsError {
   const setting = limits.settings?.[limit];
   return new BaasSmsError('SPEND_LIMIT_EXCEEDED', { params: { limit, ...(setting ? { setting } : {}), actual, max: limits[limit] }, outcome: 'not_sent' });
+}
+
+/**
+ * A pending send no process will settle: its owner is gone, or (another host's process cannot be
+ * seen) it is older than the stale age. Read as unknown, and written down as such by recovery.
+ */
+export function isInterrupted(entry: Pick<LedgerEntry, 'outcome' | 'created_at' | 'owner'>, nowMs: number, staleAfterMs: number): boolean {
+  return entry.outcome === 'pending' && (nowMs - Date.parse(entry.created_at) > staleAfterMs || ownerGone(entry.owner));
+}
+
+export function interruptedError(): { code: string; message: string } {
+  return { code: 'OUTCOME_UNKNOWN', message: errorText('OUTCOME_UNKNOWN', { detail: 'the process stopped before the answer arrived' }, 'en').message };
 }

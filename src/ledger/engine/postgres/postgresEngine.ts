@@ -3,16 +3,15 @@
 // and spent in the same transaction, under an advisory lock, so the team's cap holds across
 // machines. Times come from the database's clock, the one clock all instances share.
 import { Pool, type PoolClient } from 'pg';
-import { errorText } from '../../../core/errorMessages';
 import type { BaasSmsError } from '../../../core/errors';
 import { silentLogger, type Logger } from '../../../core/logger';
 import type { GroupStatus } from '../../../core/types';
 import { outcomeRecord, withRecord, type LedgerEntry, type OutcomeResult } from '../../ledgerRecords';
 import { newSendId } from '../../sendId';
 import { DEFAULT_PAGE_SIZE, DEFAULT_STALE_AFTER_MS, MAX_PAGE_SIZE, type LedgerPage, type LedgerQuery } from '../../sendLedger';
-import { checkBudget, claimHolds } from '../claimRules';
+import { checkBudget, claimHolds, interruptedError, isInterrupted } from '../claimRules';
 import { checkLedgerUrl, LEDGER_URL_SETTING, ledgerUrlPassword, maskLedgerUrl } from '../ledgerUrl';
-import { currentOwner, ownerGone } from '../owner';
+import { currentOwner } from '../owner';
 import type { BudgetUsage, Claim, LedgerEngine, ReserveAnswer, ReserveRequest } from '../types';
 import { entryFromRow, ledgerUnavailable, SEND_COLUMNS, type SendRow } from './rows';
 import { migrate } from './schema';
@@ -88,7 +87,7 @@ export class PostgresLedgerEngine implements LedgerEngine {
     const recovered: LedgerEntry[] = [];
     for (const row of rows) {
       const entry = entryFromRow(row);
-      if (!this.interrupted(entry)) continue;
+      if (!isInterrupted(entry, Date.now(), this.staleAfterMs)) continue;
       const updated = await this.settle(entry.id, { outcome: 'unknown', error: interruptedError() }, "AND outcome = 'pending'");
       if (updated) recovered.push(updated);
     }
@@ -232,14 +231,10 @@ export class PostgresLedgerEngine implements LedgerEngine {
     return rows[0] && this.emit(entryFromRow(rows[0]));
   }
 
-  private interrupted(entry: LedgerEntry): boolean {
-    return entry.outcome === 'pending' && (Date.now() - Date.parse(entry.created_at) > this.staleAfterMs || ownerGone(entry.owner));
-  }
-
   /** A pending send whose process is gone (or is older than the stale age) reads as unknown. */
   private present(entry: LedgerEntry): LedgerEntry {
     if (entry.outcome === 'pending' && this.lostCommits.has(entry.id)) return { ...entry, outcome: 'failed', error: this.lostCommits.error };
-    return this.interrupted(entry) ? { ...entry, outcome: 'unknown', error: interruptedError() } : entry;
+    return isInterrupted(entry, Date.now(), this.staleAfterMs) ? { ...entry, outcome: 'unknown', error: interruptedError() } : entry;
   }
 
   private emit(entry: LedgerEntry): LedgerEntry {
@@ -289,6 +284,3 @@ export class PostgresLedgerEngine implements LedgerEngine {
   }
 }
 
-function interruptedError(): { code: string; message: string } {
-  return { code: 'OUTCOME_UNKNOWN', message: errorText('OUTCOME_UNKNOWN', { detail: 'the process stopped before the answer arrived' }, 'en').message };
-}
