@@ -50,7 +50,8 @@ export async function startMcpHttpHost(options: McpHttpHostOptions): Promise<Mcp
   const expected = Buffer.from(`Bearer ${token}`);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const sessions = new Map<string, { transport: StreamableHTTPServerTransport; cleanup: () => Promise<void> }>();
-  let port = 0;
+  // Known once listening (the port may be 0 until then); no request is handled before.
+  let allowed = { hosts: [] as string[], origins: [] as string[] };
 
   const deny = (res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -63,7 +64,7 @@ export async function startMcpHttpHost(options: McpHttpHostOptions): Promise<Mcp
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const { hosts, origins } = allowedHosts(bind, port, options.allowedHosts ?? []);
+    const { hosts, origins } = allowed;
     if (!hosts.includes((req.headers.host ?? '').toLowerCase())) return deny(res, 403, 'Forbidden host');
     const origin = req.headers.origin?.toLowerCase();
     if (origin !== undefined && !origins.includes(origin)) return deny(res, 403, 'Forbidden origin');
@@ -115,7 +116,8 @@ export async function startMcpHttpHost(options: McpHttpHostOptions): Promise<Mcp
     httpServer.once('error', reject);
     httpServer.listen(options.port ?? 0, bind, resolve);
   });
-  port = (httpServer.address() as { port: number }).port;
+  const { port } = httpServer.address() as { port: number };
+  allowed = allowedHosts(bind, port, options.allowedHosts ?? []);
   const url = `http://${bind.includes(':') ? `[${bind}]` : bind}:${port}/mcp`;
   options.logger.info(`MCP server listening on ${url}`);
 
